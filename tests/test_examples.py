@@ -1,0 +1,35 @@
+"""The shipped legacy example runs unchanged through `theano-compat run` and prints what Theano printed.
+
+Golden output: tests/golden/logistic_sgd.theano.out, recorded with
+`../shared/theano-oracle/run.sh examples/logistic_sgd.py`.
+"""
+import pathlib
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+
+def test_logistic_sgd_prints_theanos_numbers():
+    out = subprocess.run([sys.executable, "-m", "theano_compat", "run", str(ROOT / "examples/logistic_sgd.py")],
+                         capture_output=True, text=True, check=True).stdout
+    assert out == (ROOT / "tests/golden/logistic_sgd.theano.out").read_text()
+
+
+def test_run_passes_argv_and_exit_code(tmp_path):
+    script = tmp_path / "s.py"
+    script.write_text("import sys, theano\nprint(sys.argv[1:], __name__, theano.__name__)\nsys.exit(3)\n")
+    proc = subprocess.run([sys.executable, "-m", "theano_compat", "run", str(script), "a", "--b"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 3
+    assert proc.stdout.strip() == "['a', '--b'] __main__ theano_compat"
+
+
+def test_unsupported_module_path_names_itself(tmp_path):
+    script = tmp_path / "s.py"
+    script.write_text("import theano.sandbox.cuda\n")
+    proc = subprocess.run([sys.executable, "-m", "theano_compat", "run", str(script)], capture_output=True,
+                          text=True)
+    assert proc.returncode == 1
+    assert "theano.sandbox.cuda" in proc.stderr and "not support" in proc.stderr
+    assert 's.py", line 1' in proc.stderr  # the traceback points into the script

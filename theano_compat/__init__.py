@@ -1,0 +1,32 @@
+"""theano_compat: Theano 1.0's API on JAX. `import theano_compat as theano` is Theano.
+
+Legacy code can also keep `import theano`: call theano_compat.install() first, or run the script with
+`theano-compat run script.py`.
+"""
+from .config import config
+from . import tensor
+from .compile import (In, Out, Param, SharedVariable, Mode, function, shared, FAST_RUN, FAST_COMPILE)
+from .compile.gradient import grad
+from .graph.nodes import Variable, Constant, Apply, clone_replace as _clone_replace
+from .printing import pp, pprint
+from . import printing
+from .legacy import install
+
+__version__ = "1.0.5"
+version = __version__
+
+
+def clone(output, replace=None, strict=True, share_inputs=True, copy_inputs=None):
+    """theano.clone: a copy of output's graph with the variables of `replace` substituted."""
+    outs = output if isinstance(output, (list, tuple)) else [output]
+    cloned = _clone_replace(outs, dict(replace or {}), share_inputs=share_inputs)
+    return cloned if isinstance(output, (list, tuple)) else cloned[0]
+
+
+def dot(l, r):
+    return tensor.dot(l, r)
+
+
+__all__ = ["config", "tensor", "In", "Out", "Param", "SharedVariable", "Mode", "function", "shared", "grad",
+           "Variable", "Constant", "Apply", "pp", "pprint", "printing", "clone", "dot", "install",
+           "__version__", "FAST_RUN", "FAST_COMPILE"]

@@ -1,0 +1,4 @@
+"""python -m theano_compat run SCRIPT [ARGS...]"""
+from .cli import entry
+
+entry()

@@ -1,0 +1,45 @@
+"""The `theano-compat` command: run a legacy script under the alias, or migrate/check a codebase."""
+import os
+import runpy
+import sys
+
+USAGE = """usage: theano-compat run SCRIPT [ARGS...]      run a legacy Theano script unchanged
+       theano-compat migrate PATH... [options]   rewrite a codebase's theano imports (dry run by default)
+       theano-compat check PATH...               list the Theano APIs the shim does not support"""
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in ("-h", "--help"):
+        print(USAGE)
+        return 0 if argv else 2
+    command = argv[0]
+    if command == "run":
+        return run(argv[1:])
+    if command in ("migrate", "check"):
+        from .migrate import main as migrate_main
+        return migrate_main(argv)
+    print(f"theano-compat: unknown command {command!r}\n{USAGE}", file=sys.stderr)
+    return 2
+
+
+def run(args):
+    """Run SCRIPT as `python SCRIPT ARGS...` would, with `import theano` resolving to theano_compat."""
+    if not args:
+        print("usage: theano-compat run SCRIPT [ARGS...]", file=sys.stderr)
+        return 2
+    script = args[0]
+    if not os.path.exists(script):
+        print(f"theano-compat: can't open file {script!r}: No such file or directory", file=sys.stderr)
+        return 2
+    from .legacy import install
+    install()
+    sys.argv = list(args)
+    sys.path[0] = os.path.dirname(os.path.abspath(script))
+    runpy.run_path(script, run_name="__main__")
+    return 0
+
+
+def entry():
+    """Console-script entry point."""
+    sys.exit(main())

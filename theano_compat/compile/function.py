@@ -1,0 +1,282 @@
+"""theano.function: a graph compiled to one jitted pure step, with shared state threaded through it."""
+import warnings
+from collections import OrderedDict
+
+import jax
+import numpy as np
+
+from ..config import config
+from ..graph.nodes import Constant, Variable, clone_replace, inputs as graph_inputs, toposort
+from .errors import MissingInputError, UnusedInputError
+from .io import In, Out
+from .lower import NeedsStatic, Prepass, jit_step, make_step
+from .shared import SharedVariable
+
+
+def function(inputs, outputs=None, mode=None, updates=None, givens=None, no_default_updates=False,
+             accept_inplace=False, name=None, rebuild_strict=True, allow_input_downcast=None, profile=None,
+             on_unused_input=None):
+    """Compile `outputs` as a function of `inputs`, applying `updates` to shared variables on each call.
+
+    mode and profile are accepted and change nothing: XLA compiles every function the same way.
+    """
+    if not isinstance(inputs, (list, tuple)):
+        raise Exception("Input variables of a Theano function should be contained in a list, even when "
+                        "there is a single input.")
+    ins = [_as_in(i, allow_input_downcast) for i in inputs]
+    single = outputs is not None and not isinstance(outputs, (list, tuple))
+    outs = [] if outputs is None else ([outputs] if single else list(outputs))
+    outs = [_as_output(o) for o in outs]
+    pairs = _update_pairs(updates)
+    replace = _givens_pairs(givens)
+    return Function(ins, outs, single, pairs, replace, no_default_updates, name,
+                    on_unused_input or config.on_unused_input)
+
+
+def _as_in(i, allow_input_downcast):
+    i = i if isinstance(i, In) else In(i) if isinstance(i, Variable) else None
+    if i is None:
+        raise TypeError("Unknown input type: expected a Variable or an In instance")
+    if isinstance(i.variable, SharedVariable):
+        raise TypeError(f"Cannot use a shared variable ({i.variable}) as explicit input. Consider "
+                        "substituting a non-shared variable via the `givens` parameter")
+    if isinstance(i.variable, Constant):
+        raise TypeError(f"Cannot use a constant ({i.variable}) as an input of a function")
+    if i.allow_downcast is None:
+        i.allow_downcast = allow_input_downcast
+    return i
+
+
+def _as_output(o):
+    from ..tensor.basic import as_tensor_variable
+    return as_tensor_variable(o.variable if isinstance(o, Out) else o)
+
+
+def _update_pairs(updates):
+    from ..tensor.basic import as_tensor_variable
+    if updates is None:
+        return []
+    if isinstance(updates, dict) and not isinstance(updates, OrderedDict) and len(updates) > 1:
+        warnings.warn("The parameter 'updates' of theano.function() expects an OrderedDict, got "
+                      f"{type(updates)}. Using a standard dictionary here results in non-deterministic "
+                      "behavior.", stacklevel=3)
+    items = list(updates.items()) if isinstance(updates, dict) else list(updates)
+    pairs, seen = [], set()
+    for item in items:
+        if len(item) != 2:
+            raise ValueError("updates must be (shared variable, new value) pairs", item)
+        var, value = item
+        if not isinstance(var, SharedVariable):
+            raise TypeError("update target must be a SharedVariable", var)
+        if var in seen:
+            raise ValueError("this shared variable already has an update expression", (var, value))
+        seen.add(var)
+        value = value if isinstance(value, Variable) else as_tensor_variable(value)
+        if value.type != var.type:
+            value = _convert_update(var, value)
+        pairs.append((var, value))
+    return pairs
+
+
+def _convert_update(var, value):
+    from ..graph.nodes import Constant as C
+    if isinstance(value, C) and value.type.dtype != var.type.dtype:
+        try:
+            return C(var.type, var.type.filter(value.data))
+        except TypeError:
+            pass
+    raise TypeError(f"An update must have the same type as the original shared variable (shared_var={var}, "
+                    f"shared_var.type={var.type}, update_val={value}, update_val.type={value.type}).",
+                    "If the difference is related to the broadcast pattern, you can call the "
+                    "tensor.unbroadcast(var, axis_to_unbroadcast[, ...]) function to remove broadcastable "
+                    "dimensions.")
+
+
+def _givens_pairs(givens):
+    from ..ops.basic import patternbroadcast
+    from .shared import shared
+    if givens is None:
+        return {}
+    items = list(givens.items()) if isinstance(givens, dict) else list(givens)
+    out = {}
+    for old, new in items:
+        if not isinstance(old, Variable):
+            raise TypeError("given keys must be Variable", old)
+        if not isinstance(new, Variable):
+            new = shared(new)
+        if new.type != old.type:
+            if new.dtype != old.dtype or new.ndim != old.ndim or \
+                    any(b and not nb for b, nb in zip(old.broadcastable, new.broadcastable)):
+                raise TypeError("Trying to replace a variable with a variable of a different type: "
+                                f"{old} ({old.type}) with {new} ({new.type})")
+            new = patternbroadcast(new, old.broadcastable)
+        out[old] = new
+    return out
+
+
+class Function:
+    """A compiled Theano function: call it with the inputs' values."""
+
+    def __init__(self, ins, outs, single, updates, givens, no_default_updates, name, on_unused_input):
+        self.name = name
+        self._spec = (ins, outs, single, updates, givens, no_default_updates, name, on_unused_input)
+        self._build(*self._spec)
+
+    # --- building ---
+
+    def _build(self, ins, outs, single, updates, givens, no_default_updates, name, on_unused_input):
+        targets = [u for u, _ in updates]
+        new_graph = clone_replace(outs + [v for _, v in updates], givens)
+        outs, update_values = new_graph[:len(outs)], new_graph[len(outs):]
+        updates = list(zip(targets, update_values))
+        updates += _default_updates(outs + update_values, updates, no_default_updates, givens)
+        self.inputs = ins
+        self.maker = self  # Theano code reads f.maker.inputs / f.maker.fgraph
+        self._single = single
+        self._input_vars = [i.variable for i in ins]
+        everything = outs + [v for _, v in updates]
+        roots = graph_inputs(everything, blockers=self._input_vars)
+        self._check_roots(roots, on_unused_input)
+        shared_roots = [r for r in roots if isinstance(r, SharedVariable)]
+        target_set = {t for t, _ in updates}
+        self._updated = [s for s in shared_roots if s in target_set]
+        self._readonly = [s for s in shared_roots if s not in target_set]
+        update_of = dict(updates)
+        self._targets = [t for t, _ in updates]
+        self.outputs = outs
+        self._step = make_step(self._input_vars + self._updated + self._readonly, outs,
+                               [update_of[t] for t in self._targets],
+                               toposort(everything, blockers=self._input_vars))
+        self._static_nodes = []
+        self._prepass = None
+        self._compiled = {}
+        self._defaults = [(i.value is not None, i.value) for i in ins]
+        self._names = {i.name: k for k, i in enumerate(ins) if i.name is not None}
+
+    def _check_roots(self, roots, on_unused_input):
+        root_set = set(roots)
+        for r in roots:
+            if r.owner is not None or isinstance(r, (Constant, SharedVariable)) or r in self._input_vars:
+                continue
+            raise MissingInputError(
+                f"Input 0 of the graph (indices start from 0), used to compute the outputs, was not "
+                f"provided and not given a value ({r}). Use the Theano flag exception_verbosity='high', for more "
+                f"information on this error.", r)
+        for k, v in enumerate(self._input_vars):
+            if v in root_set or on_unused_input == "ignore":
+                continue
+            msg = (f"theano.function was asked to create a function computing outputs given certain inputs, "
+                   f"but the provided input variable at index {k} is not part of the computational graph "
+                   f"needed to compute the outputs: {v}.\n")
+            if on_unused_input == "warn":
+                warnings.warn(msg, stacklevel=4)
+            elif on_unused_input == "raise":
+                raise UnusedInputError(msg + "To make this error into a warning, you can pass the parameter "
+                                       "on_unused_input='warn' to theano.function. To disable it completely, "
+                                       "use on_unused_input='ignore'.")
+            else:
+                raise ValueError(f"Invalid value for keyword on_unused_input of theano.function: "
+                                 f"'{on_unused_input}'.\nValid values are 'raise', 'warn', and 'ignore'.")
+
+    # --- calling ---
+
+    def __call__(self, *args, **kwargs):
+        values = self._bind(args, kwargs)
+        updated = [s.container.value for s in self._updated]
+        readonly = [s.container.value for s in self._readonly]
+        while True:
+            try:
+                outs, new = self._executable(values, updated, readonly)(values, updated, readonly)
+                break
+            except NeedsStatic as e:  # first trace met a value-dependent shape: resolve it ahead
+                self._static_nodes.append(e.node)
+                self._prepass = Prepass(self._static_nodes)
+                self._compiled.clear()
+        for target, value in zip(self._targets, new):
+            target.container.value = value
+        outs = [np.asarray(o) for o in outs]
+        return outs[0] if self._single else outs
+
+    def _executable(self, values, updated, readonly):
+        key = ()
+        keys = None
+        if self._prepass is not None:
+            env = dict(zip(self._input_vars + self._updated + self._readonly, values + updated + readonly))
+            keys = self._prepass.keys(env)
+            key = tuple(keys[n] for n in self._static_nodes)
+        fn = self._compiled.get(key)
+        if fn is None:
+            fn = self._compiled[key] = jit_step(self._step, keys, len(values), len(self._updated), donate=True)
+        return fn
+
+    def _bind(self, args, kwargs):
+        n = len(self.inputs)
+        if len(args) + len(kwargs) > n:
+            raise TypeError("Too many parameter passed to theano function")
+        given = list(args) + [_MISSING] * (n - len(args))
+        for key, value in kwargs.items():
+            k = self._names.get(key) if isinstance(key, str) else self._input_vars.index(key)
+            if k is None:
+                raise TypeError(f"Unknown input or state: {key}. The function has {n} named inputs "
+                                f"({', '.join(self._names)}).")
+            if given[k] is not _MISSING:
+                raise TypeError(f"Multiple values for input: {key}")
+            given[k] = value
+        return [self._filter(k, v) for k, v in enumerate(given)]
+
+    def _filter(self, k, value):
+        spec = self.inputs[k]
+        if value is _MISSING:
+            has_default, default = self._defaults[k]
+            if not has_default:
+                raise TypeError(f"Missing required input: {spec.variable}")
+            value = default
+        t = spec.variable.type
+        if isinstance(value, jax.Array) and value.dtype == t.numpy_dtype and value.ndim == t.ndim:
+            return value  # already on a device: no host round trip
+        try:
+            return t.filter(value, strict=spec.strict, allow_downcast=spec.allow_downcast)
+        except (TypeError, ValueError) as e:
+            where = f"theano function{f' with name {self.name!r}' if self.name else ''}"
+            arg = f"argument{f' with name {spec.name!r}' if spec.name else ''}"
+            e.args = (f"Bad input {arg} to {where} at index {k} (0-based). " + str(e.args[0]),) + e.args[1:]
+            raise
+
+    # --- pickling: the graph travels, the compiled steps are rebuilt ---
+
+    def __getstate__(self):
+        return {"spec": self._spec}
+
+    def __setstate__(self, state):
+        self._spec = state["spec"]
+        self.name = self._spec[6]
+        self._build(*self._spec)
+
+    def copy(self, share_memory=False, swap=None, delete_updates=False, name=None, profile=None):
+        """A new function with the same graph (Theano's Function.copy, share_memory=True only)."""
+        return Function(*self._spec)
+
+
+_MISSING = object()
+
+
+def _default_updates(graph, updates, no_default_updates, givens):
+    """Theano's default_update mechanism: shared variables in the graph that carry one get it applied."""
+    if no_default_updates is True:
+        return []
+    frozen = set(no_default_updates or [])
+    done = {t for t, _ in updates}
+    extra, frontier = [], list(graph)
+    while frontier:
+        found = []
+        for r in graph_inputs(frontier):
+            if isinstance(r, SharedVariable) and r.default_update is not None and r not in done \
+                    and r not in frozen:
+                done.add(r)
+                value = clone_replace([r.default_update], givens)[0]
+                if value.type != r.type:
+                    value = _convert_update(r, value)
+                extra.append((r, value))
+                found.append(value)
+        frontier = found
+    return extra

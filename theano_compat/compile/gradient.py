@@ -1,0 +1,249 @@
+"""Symbolic gradients by reverse accumulation over the graph (Theano's theano.gradient.grad).
+
+The result is ordinary graph: each op's grad rule builds variables, so gradients print, compile, and
+differentiate again like any other expression. An op without a hand-written rule gets an op whose
+lowering calls jax.vjp on the forward lowering.
+"""
+import warnings
+from functools import reduce
+
+import jax
+import numpy as np
+
+from ..config import config
+from ..graph import dtypes as D
+from ..graph.nodes import Variable, ancestors
+from ..graph.ops import Op
+from ..graph.types import TensorType
+
+
+class DisconnectedInputError(ValueError):
+    """The gradient was asked with respect to a variable the cost does not depend on."""
+
+
+class NullTypeGradError(TypeError):
+    """A gradient on the path is undefined (Theano's NullType)."""
+
+
+class NullType:
+    """The type of an undefined gradient; `why_null` says why."""
+
+    def __init__(self, why_null):
+        self.why_null = why_null
+        self.dtype = None
+
+
+def undefined_grad(x, op_name, why=None):
+    """Theano's grad_undefined: a NullType variable that raises if it reaches a requested gradient."""
+    return Variable(NullType(why or f"The gradient of {op_name} with respect to {x} is undefined"))
+
+
+def _is_null(g):
+    return g is not None and isinstance(g.type, NullType)
+
+
+DisconnectedInputError.__module__ = "theano.gradient"
+NullTypeGradError.__module__ = "theano.gradient"
+
+
+def grad(cost, wrt, consider_constant=None, disconnected_inputs="raise", add_names=True, known_grads=None,
+         return_disconnected="zero", null_gradients="raise"):
+    """theano.grad: symbolic gradients of a scalar cost with respect to wrt (a variable or a list)."""
+    from ..tensor.basic import as_tensor_variable
+    if cost is None and known_grads is None:
+        raise AssertionError("cost and known_grads can't both be None.")
+    if cost is not None and cost.ndim != 0:
+        raise TypeError("cost must be a scalar.")
+    if isinstance(wrt, set):
+        raise TypeError("wrt must not be a set. sets have no defined iteration order, so we can't return "
+                        "gradients in a matching order.")
+    many = isinstance(wrt, (list, tuple))
+    wrt_list = list(wrt) if many else [wrt]
+    for w in wrt_list:
+        if not isinstance(w, Variable):
+            raise TypeError(f"Expected Variable, got {w} of type {type(w)}")
+    known = dict(known_grads or {})
+    outputs = ([cost] if cost is not None else []) + list(known)
+    grads = {}
+    if cost is not None:
+        g_cost = known.pop(cost, None)
+        grads[cost] = g_cost if g_cost is not None else _float_ones_like(cost)
+        if cost.dtype in D.continuous_dtypes:
+            grads[cost] = grads[cost].astype(cost.dtype)
+    grads.update({v: as_tensor_variable(g) for v, g in known.items()})
+    clients = _clients(outputs, wrt_list, consider_constant or [])
+    cost_name = cost.name if add_names and cost is not None else None
+    acc = _Accumulator(clients, grads, cost_name)
+    result = []
+    for w in wrt_list:
+        g = acc.grad_of(w)
+        if _is_null(g):
+            if null_gradients == "raise":
+                raise NullTypeGradError("tensor.grad encountered a NaN. " + g.type.why_null)
+        elif g is None:
+            _handle_disconnected(w, disconnected_inputs)
+            if return_disconnected == "zero":
+                g = _float_zeros_like(w)
+            elif return_disconnected == "Disconnected":
+                g = None
+        result.append(g)
+    return (tuple(result) if isinstance(wrt, tuple) else result) if many else result[0]
+
+
+def _handle_disconnected(var, policy):
+    message = ("grad method was asked to compute the gradient with respect to a variable that is not part of "
+               f"the computational graph of the cost, or is used only by a non-differentiable operator: {var}")
+    if policy == "warn":
+        warnings.warn(message, stacklevel=3)
+    elif policy == "raise":
+        raise DisconnectedInputError(message)
+    elif policy != "ignore":
+        raise ValueError("Invalid value for keyword 'disconnected_inputs', valid values are 'ignore', 'warn' "
+                         "and 'raise'.")
+
+
+def _float_ones_like(x):
+    from ..ops.math import ones_like
+    return ones_like(x, dtype=x.dtype if x.dtype in D.float_dtypes else config.floatX)
+
+
+def _float_zeros_like(x):
+    from ..ops.math import zeros_like
+    return zeros_like(x, dtype=x.dtype if x.dtype in D.float_dtypes else config.floatX)
+
+
+def _clients(outputs, wrt, consider_constant):
+    """var -> [(node, input index)] for the nodes on a path from wrt to the outputs."""
+    blocked = set(consider_constant)
+    depends = set(wrt)
+    nodes = []
+    from ..graph.nodes import toposort
+    for node in toposort(outputs, blockers=blocked):
+        if any(i in depends for i in node.inputs) and node.op.name not in _STOP:
+            depends.update(node.outputs)
+            nodes.append(node)
+    clients = {}
+    for node in nodes:
+        for k, i in enumerate(node.inputs):
+            if i in depends:
+                clients.setdefault(i, []).append((node, k))
+    return clients
+
+
+_STOP = set()  # op names whose outputs carry no gradient (disconnected_grad)
+
+
+class _Accumulator:
+    def __init__(self, clients, grads, cost_name):
+        self.clients, self.grads, self.cost_name = clients, grads, cost_name
+        self.terms = {}
+
+    def grad_of(self, var):
+        if var in self.grads:
+            return self.grads[var]
+        terms, nulls = [], []
+        for node, k in self.clients.get(var, []):
+            term = self.node_terms(node)[k]
+            if _is_null(term):
+                nulls.append(term)
+            elif term is not None:
+                terms.append(term)
+        g = nulls[0] if nulls else (reduce(lambda a, b: a + b, terms) if terms else None)
+        if g is not None and not nulls and self.cost_name is not None and var.name is not None:
+            g.name = f"(d{self.cost_name}/d{var.name})"
+        self.grads[var] = g
+        return g
+
+    def node_terms(self, node):
+        if node not in self.terms:
+            ograds = [self.grad_of(o) for o in node.outputs]
+            if all(g is None for g in ograds):
+                self.terms[node] = [None] * len(node.inputs)
+                return self.terms[node]
+            ograds = [_float_zeros_like(o) if g is None else
+                      (g.astype(o.dtype) if o.dtype not in D.discrete_dtypes and g.dtype != o.dtype else g)
+                      for o, g in zip(node.outputs, ograds)]
+            rule = node.op.grad or vjp_grad
+            self.terms[node] = list(rule(node.inputs, node.outputs, ograds, **node.params))
+        return self.terms[node]
+
+
+# --- the generic rule: an op whose lowering is jax.vjp of the forward lowering ---
+
+def _vjp_infer(*args, fwd, n_in, params):
+    return [TensorType(i.dtype, i.broadcastable) for i in args[:n_in] if i.dtype in D.float_dtypes
+            or i.dtype in D.complex_dtypes]
+
+
+def _vjp_lower(*args, fwd, n_in, params):
+    from ..graph.ops import lookup
+    op = lookup(fwd)
+    ins, gouts = args[:n_in], args[n_in:]
+    diff = [k for k, a in enumerate(ins) if jax.numpy.issubdtype(a.dtype, jax.numpy.inexact)]
+
+    def f(*d):
+        full = list(ins)
+        for k, v in zip(diff, d):
+            full[k] = v
+        return op.lower(*full, **dict(params))
+
+    out, pullback = jax.vjp(f, *[ins[k] for k in diff])
+    cot = gouts[0] if not isinstance(out, tuple) else tuple(gouts)
+    res = pullback(jax.tree_util.tree_map(lambda o, g: g.astype(o.dtype), out, cot))
+    return res[0] if len(res) == 1 else tuple(res)
+
+
+vjp_op = Op("vjp", _vjp_infer, _vjp_lower, None, describe=lambda node: f"Grad{{{node.params['fwd']}}}")
+
+
+def vjp_grad(inputs, outputs, ograds, **params):
+    """Gradient of any op through jax.vjp of its lowering; integer inputs get no gradient."""
+    fwd = outputs[0].owner.op
+    if fwd.static is not None:
+        raise TypeError(f"theano_compat has no gradient for {fwd.name} (its shapes depend on values)")
+    fwd = fwd.name
+    out = vjp_op(*inputs, *ograds, fwd=fwd, n_in=len(inputs), params=tuple(sorted(params.items())))
+    outs = iter(out if isinstance(out, list) else [out])
+    return [next(outs) if i.dtype in D.float_dtypes or i.dtype in D.complex_dtypes else None
+            for i in inputs]
+
+
+# --- gradient-shaping ops (theano.gradient) ---
+
+def _identity_op(name, grad_rule):
+    return Op(name, lambda x, **p: [x.type], lambda x, **p: x, grad_rule, describe=lambda node: name)
+
+
+_disconnected = _identity_op("disconnected_grad", lambda inputs, outputs, gouts: [None])
+_STOP.add("disconnected_grad")
+_zero = _identity_op("zero_grad", lambda inputs, outputs, gouts: [_float_zeros_like(inputs[0])])
+
+
+def _clip_rule(inputs, outputs, gouts, lo, hi):
+    from ..ops.math import clip
+    return [clip(gouts[0], lo, hi)]
+
+
+_grad_clip = Op("grad_clip", lambda x, lo, hi: [x.type], lambda x, lo, hi: x, _clip_rule,
+                describe=lambda node: "GradClip")
+
+
+def disconnected_grad(x):
+    """x, through which no gradient flows (the input counts as disconnected)."""
+    return _disconnected(x)
+
+
+def consider_constant(x):
+    return _disconnected(x)
+
+
+def zero_grad(x):
+    """x, whose gradient is zero (the input stays connected)."""
+    return _zero(x)
+
+
+def grad_clip(x, lower_bound, upper_bound):
+    """x, with its gradient clipped to [lower_bound, upper_bound]."""
+    if lower_bound > upper_bound:
+        raise ValueError("lower_bound should be smaller than upper_bound")
+    return _grad_clip(x, lo=float(lower_bound), hi=float(upper_bound))

@@ -1,0 +1,38 @@
+"""In and Out: how theano.function treats each input and output."""
+from ..graph.nodes import Variable
+
+
+class In:
+    """theano.In: an input with a name, a default value, and Theano's casting options."""
+
+    def __init__(self, variable, name=None, value=None, update=None, mutable=None, strict=False,
+                 allow_downcast=None, autoname=True, implicit=None, borrow=None, shared=False):
+        if not isinstance(variable, Variable):
+            raise TypeError(f"In() needs a symbolic Variable, got {variable!r}")
+        self.variable = variable
+        self.name = name if name is not None else (variable.name if autoname else None)
+        self.value = value
+        self.update = update
+        self.mutable = bool(mutable) if mutable is not None else update is not None
+        self.strict = strict
+        self.allow_downcast = allow_downcast
+        self.implicit = implicit
+        self.borrow = borrow
+        if update is not None:
+            raise TypeError("theano_compat does not support In(..., update=...) on a non-shared input; "
+                            "use a shared variable with updates= instead")
+
+
+def Param(variable, default=None, name=None, mutable=False, strict=False, allow_downcast=None,
+          implicit=None, borrow=None):
+    """theano.Param: the pre-1.0 name of In (default= is In's value=)."""
+    return In(variable, name=name, value=default, mutable=mutable, strict=strict,
+              allow_downcast=allow_downcast, implicit=implicit, borrow=borrow)
+
+
+class Out:
+    """theano.Out: an output; `borrow` is accepted (outputs are always fresh arrays here)."""
+
+    def __init__(self, variable, borrow=False):
+        self.variable = variable
+        self.borrow = borrow

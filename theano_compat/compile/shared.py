@@ -1,0 +1,110 @@
+"""Shared variables: graph roots whose values live on the device between calls (theano.shared)."""
+import copy
+
+import jax
+import numpy as np
+
+from ..config import jax_device
+from ..graph.nodes import Variable
+from ..graph.types import TensorType
+from ..tensor.var import _tensor_py_operators
+
+
+class Container:
+    """Holds a shared variable's current value: a JAX array on the configured device."""
+
+    def __init__(self, value):
+        self.value = value
+
+    @property
+    def storage(self):  # Theano code sometimes reads container.storage[0]
+        return [np.asarray(self.value)]
+
+
+class SharedVariable(Variable):
+    """A variable with a value kept between function calls (Theano's SharedVariable)."""
+
+    def __init__(self, name, type, value, strict, allow_downcast=None, container=None):
+        super().__init__(type, name=name)
+        self.strict = strict
+        self.allow_downcast = allow_downcast
+        self.default_update = None
+        self.container = container or Container(self._to_device(value, strict))
+
+    def _to_device(self, value, strict=False):
+        value = self.type.filter(value, strict=strict, allow_downcast=self.allow_downcast)
+        return jax.device_put(value, jax_device())
+
+    def get_value(self, borrow=False, return_internal_type=False):
+        """The current value as a numpy array; a copy unless borrow=True."""
+        value = self.container.value
+        if return_internal_type:
+            return value
+        return np.asarray(value) if borrow else np.array(value, copy=True)
+
+    def set_value(self, new_value, borrow=False):
+        """Replace the value (a new shape is fine; another dtype or ndim raises TypeError)."""
+        self.container.value = self._to_device(new_value)
+
+    def clone(self):
+        cp = self.__class__(self.name, self.type, None, self.strict, self.allow_downcast,
+                            container=self.container)
+        cp.tag = copy.copy(self.tag)
+        return cp
+
+    def zero(self, borrow=False):
+        self.container.value = jax.numpy.zeros_like(self.container.value)
+
+    def __getstate__(self):
+        state = dict(super().__getstate__())
+        state["container"] = Container(np.asarray(self.container.value))
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.container.value = jax.device_put(np.asarray(self.container.value), jax_device())
+
+
+class TensorSharedVariable(_tensor_py_operators, SharedVariable):
+    """A shared tensor (Theano's TensorSharedVariable)."""
+
+
+def shared(value, name=None, strict=False, allow_downcast=None, borrow=False, broadcastable=None):
+    """theano.shared: a shared variable holding `value` (dtype taken from the value, as in Theano)."""
+    if isinstance(value, Variable):
+        raise TypeError("Shared variable constructor needs numeric values and not symbolic variables.")
+    for constructor in reversed(_CONSTRUCTORS):
+        try:
+            var = constructor(value, name=name, strict=strict, allow_downcast=allow_downcast,
+                              borrow=borrow, broadcastable=broadcastable)
+        except TypeError:
+            continue
+        if var is not None:
+            return var
+    raise TypeError(f"No suitable SharedVariable constructor could be found. Are you sure all kwargs are "
+                    f"supported? value = {value!r}")
+
+
+def _tensor_constructor(value, name, strict, allow_downcast, borrow, broadcastable):
+    if isinstance(value, (np.number, float, int, complex, bool, np.bool_)) and not isinstance(value, np.ndarray):
+        value = np.asarray(value)  # Theano's scalar_constructor: shared(0) is int64, shared(0.0) float64
+        if broadcastable is not None and broadcastable != ():
+            raise TypeError("scalar shared variables have no broadcastable pattern")
+    elif not isinstance(value, (np.ndarray, jax.Array)):
+        raise TypeError(f"shared() needs a numpy array or a Python number, got {type(value).__name__}")
+    bcast = (False,) * value.ndim if broadcastable is None else tuple(broadcastable)
+    ttype = TensorType(str(value.dtype), bcast)
+    return TensorSharedVariable(name, ttype, np.array(value, copy=not borrow), strict, allow_downcast)
+
+
+# Constructors tried from the last registered (theano.compile.shared_constructor); random streams add one.
+_CONSTRUCTORS = [_tensor_constructor]
+
+
+def shared_constructor(ctor, remove=False):
+    """Register (or remove) a constructor that theano.shared tries before the older ones."""
+    if remove:
+        _CONSTRUCTORS.remove(ctor)
+    else:
+        _CONSTRUCTORS.append(ctor)
+    return ctor

@@ -1,0 +1,119 @@
+"""TensorType: a dtype and a broadcastable pattern, Theano's type of every tensor variable."""
+import numpy as np
+
+from . import dtypes as D
+
+_NAMED_PATTERNS = {(): "scalar", (False,): "vector", (False, True): "col", (True, False): "row",
+                   (False, False): "matrix"}
+
+
+class TensorType:
+    """TensorType(dtype, broadcastable): calling it with a name makes a variable of this type."""
+
+    # Set by theano_compat.tensor.var, which defines the variable classes with their Python operators.
+    Variable = None
+    Constant = None
+
+    def __init__(self, dtype, broadcastable, name=None, sparse_grad=False):
+        dtype = str(np.dtype(dtype)) if dtype != "floatX" else _floatx()
+        if dtype not in D.all_dtypes:
+            raise TypeError(f"Unsupported dtype for TensorType: {dtype}")
+        self.dtype = dtype
+        self.broadcastable = tuple(bool(b) for b in broadcastable)
+        self.name = name
+
+    ndim = property(lambda self: len(self.broadcastable))
+    numpy_dtype = property(lambda self: np.dtype(self.dtype))
+
+    def __eq__(self, other):
+        return (type(other) is type(self) and other.dtype == self.dtype
+                and other.broadcastable == self.broadcastable)
+
+    def __hash__(self):
+        return hash((TensorType, self.dtype, self.broadcastable))
+
+    def __str__(self):
+        if self.name:
+            return self.name
+        return f"TensorType({self.dtype}, {_pattern(self.broadcastable)})"
+
+    def __repr__(self):
+        return str(self)
+
+    def __call__(self, name=None):
+        return self.make_variable(name)
+
+    def make_variable(self, name=None):
+        return self.Variable(self, name=name)
+
+    def clone(self, dtype=None, broadcastable=None):
+        return TensorType(dtype or self.dtype, self.broadcastable if broadcastable is None else broadcastable)
+
+    def filter(self, data, strict=False, allow_downcast=None):
+        """Theano's TensorType.filter: the numpy value this type accepts for `data`, or TypeError."""
+        from .nodes import Variable
+        if isinstance(data, Variable):
+            raise TypeError(f"Expected an array-like object, but found a Variable: maybe you are trying to "
+                            f"call a function on a (possibly shared) variable instead of a numeric array? "
+                            f"({data})")
+        if strict:
+            data = self._filter_strict(data)
+        elif not (type(data) is np.ndarray and data.dtype == self.numpy_dtype):
+            data = self._filter_cast(data, allow_downcast)
+        self._check_shape(data)
+        return data
+
+    def _filter_strict(self, data):
+        if not isinstance(data, np.ndarray) and hasattr(data, "__array__") and hasattr(data, "dtype"):
+            data = np.asarray(data)  # a JAX array stands for the ndarray Theano wants
+        if not isinstance(data, np.ndarray):
+            raise TypeError(f"{self} expected a ndarray object.", data, type(data))
+        if data.dtype != self.numpy_dtype:
+            raise TypeError(f"{self} expected a ndarray object with dtype = {self.dtype} (got {data.dtype}).")
+        return data
+
+    def _filter_cast(self, data, allow_downcast):
+        if allow_downcast:
+            return np.asarray(data, dtype=self.dtype)
+        if hasattr(data, "dtype") and hasattr(data, "shape"):  # numpy or JAX array
+            if D.upcast(self.dtype, str(data.dtype)) == self.dtype:
+                return np.asarray(data, dtype=self.dtype)
+            raise TypeError(
+                f"{self} cannot store a value of dtype {data.dtype} without risking loss of precision. If you "
+                f"do not mind this loss, you can: 1) explicitly cast your data to {self.dtype}, or 2) set "
+                f"\"allow_input_downcast=True\" when calling \"function\". Value: \"{data!r}\"")
+        if allow_downcast is None and type(data) is float and self.dtype == _floatx():
+            return np.asarray(data, dtype=self.dtype)  # Theano: Python floats may always go to floatX
+        converted = np.asarray(data, dtype=self.dtype)
+        original = np.asarray(data)
+        if original.dtype.kind in "OUS" or not _values_eq(original, converted):
+            raise TypeError(
+                f"{self} cannot store accurately value "
+                f"{data}, it would be represented as {converted}. If you do not mind this precision loss, "
+                f"you can: 1) explicitly convert your data to a numpy array of dtype {self.dtype}, or "
+                f"2) set \"allow_input_downcast=True\" when calling \"function\".", data)
+        return converted
+
+    def _check_shape(self, data):
+        if data.ndim != self.ndim:
+            raise TypeError(f"Wrong number of dimensions: expected {self.ndim}, got {data.ndim} with shape "
+                            f"{data.shape}.")
+        for size, b in zip(data.shape, self.broadcastable):
+            if b and size != 1:
+                raise TypeError("Non-unit value on shape on a broadcastable dimension.", data.shape,
+                                self.broadcastable)
+
+
+def _pattern(b):
+    return _NAMED_PATTERNS.get(b) or (str(b) if any(b) else f"{len(b)}D")
+
+
+def _values_eq(a, b):
+    with np.errstate(invalid="ignore"):
+        return a.shape == b.shape and bool(np.all((a == b) | (np.isnan(a) & np.isnan(b))
+                                                  if a.dtype.kind in "fc" else a == b))
+
+
+def _floatx():
+    from ..config import config
+    return config.floatX

@@ -1,0 +1,64 @@
+"""The import alias: `import theano.X` loads `theano_compat.X`, the very same module objects.
+
+install() puts a finder at the front of sys.meta_path; `theano-compat run` installs it before running a
+script. A Theano module path this package does not provide fails with an ImportError that names it.
+"""
+import importlib
+import importlib.abc
+import importlib.machinery
+import sys
+
+# Every Theano module path the shim provides -> the module that implements it (one source of truth: the
+# migration tool and the coverage table read it too).
+MODULES = {
+    "theano": "theano_compat",
+    "theano.tensor": "theano_compat.tensor",
+    "theano.tensor.nnet": "theano_compat.tensor.nnet",
+    "theano.compile": "theano_compat.compile",
+    "theano.compile.function_module": "theano_compat.compile.function_module",
+    "theano.compile.sharedvalue": "theano_compat.compile.sharedvalue",
+    "theano.gof": "theano_compat.gof",
+    "theano.gof.fg": "theano_compat.gof.fg",
+    "theano.gof.graph": "theano_compat.gof.graph",
+    "theano.gradient": "theano_compat.gradient",
+    "theano.printing": "theano_compat.printing",
+}
+
+
+class _AliasLoader(importlib.abc.Loader):
+    def __init__(self, target):
+        self.target = target
+
+    def create_module(self, spec):
+        return importlib.import_module(self.target)
+
+    def exec_module(self, module):
+        pass  # already executed under its own name
+
+
+class TheanoAliasFinder(importlib.abc.MetaPathFinder):
+    """Resolves theano.* imports to theano_compat modules."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != "theano" and not fullname.startswith("theano."):
+            return None
+        target = MODULES.get(fullname)
+        if target is None:
+            raise ModuleNotFoundError(f"No module named '{fullname}': theano_compat does not support this "
+                                      "Theano module (see migration_guide/ for what is supported)",
+                                      name=fullname)
+        module = importlib.import_module(target)
+        is_package = hasattr(module, "__path__")
+        return importlib.machinery.ModuleSpec(fullname, _AliasLoader(target), is_package=is_package)
+
+
+def install():
+    """Make `import theano` (and its submodules) load theano_compat. Idempotent."""
+    if any(isinstance(f, TheanoAliasFinder) for f in sys.meta_path):
+        return
+    existing = sys.modules.get("theano")
+    if existing is not None and not existing.__name__.startswith("theano_compat"):
+        raise RuntimeError("A real Theano is already imported (from "
+                           f"{getattr(existing, '__file__', '?')}); theano_compat cannot alias it. Call "
+                           "theano_compat.install() before anything imports theano.")
+    sys.meta_path.insert(0, TheanoAliasFinder())

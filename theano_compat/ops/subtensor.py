@@ -1,0 +1,324 @@
+"""Indexing: x[...] with ints, slices (symbolic bounds too), newaxis, Ellipsis, integer arrays and boolean
+masks; set_subtensor and inc_subtensor on all of them (repeated indices accumulate, as in Theano).
+
+An index is kept as a spec in the node's params: each entry is ("int", ref), ("slice", start, stop, step)
+or ("array", ref), where a ref is None, a Python int, or ("in", k) for the node's input k. Symbolic slice
+bounds whose values are only known at call time are resolved by the op's `static` hook: the slice
+*lengths* become part of the compiled step's signature, the offsets stay dynamic (the minibatch pattern
+`data[i * bs:(i + 1) * bs]` compiles once for every full batch and once for a trailing partial one).
+"""
+import jax.numpy as jnp
+import numpy as np
+from jax import lax
+
+from ..graph import dtypes as D
+from ..graph.nodes import Constant, Variable
+from ..graph.ops import Op, is_tracer
+from ..graph.types import TensorType
+
+
+# --- building the spec from a Python index ---
+
+def _as_ref(v, inputs):
+    from ..tensor.basic import as_tensor_variable
+    if v is None or isinstance(v, (int, np.integer)):
+        return None if v is None else int(v)
+    v = as_tensor_variable(v)
+    if isinstance(v, Constant) and v.ndim == 0:
+        return int(v.data)
+    if v.ndim != 0 or v.dtype not in D.integer_dtypes:
+        raise TypeError(f"Expected an integer scalar for a slice bound or index, got {v.type}")
+    inputs.append(v)
+    return ("in", len(inputs) - 1)
+
+
+def _is_advanced(entry):
+    if isinstance(entry, (list, np.ndarray)):
+        return True
+    return isinstance(entry, Variable) and (entry.ndim > 0 or entry.dtype == "bool")
+
+
+def build_spec(x, index):
+    """(x with new axes inserted, spec, symbolic index inputs) for a Python index expression."""
+    from ..tensor.basic import as_tensor_variable
+    from .shape import dimshuffle
+    index = index if isinstance(index, tuple) else (index,)
+    if any(e is Ellipsis for e in index):
+        k = index.index(Ellipsis)
+        used = sum(1 for e in index if e is not None and e is not Ellipsis and not _is_bool(e))
+        used += sum(_bool_ndim(e) for e in index if _is_bool(e))
+        index = index[:k] + (slice(None),) * (x.ndim - used) + index[k + 1:]
+    if any(e is None for e in index):  # Theano: newaxis is a dimshuffle, then a full slice there
+        order, k = [], 0
+        for e in index:
+            if e is None:
+                order.append("x")
+            else:
+                order.append(k)
+                k += 1
+        order += list(range(k, x.ndim))
+        x = dimshuffle(x, order)
+        index = tuple(slice(None) if e is None else e for e in index)
+    if len(index) - sum(_bool_ndim(e) - 1 for e in index if _is_bool(e)) > x.ndim:
+        raise ValueError("too many indices for array")
+    inputs, spec = [], []
+    for e in index:
+        if isinstance(e, slice):
+            spec.append(("slice", _as_ref(e.start, inputs), _as_ref(e.stop, inputs), _as_ref(e.step, inputs)))
+        elif _is_advanced(e):
+            inputs.append(as_tensor_variable(e))
+            spec.append(("array", ("in", len(inputs) - 1)))
+        else:
+            spec.append(("int", _as_ref(e, inputs)))
+    return x, tuple(spec), inputs
+
+
+def _is_bool(e):
+    return (isinstance(e, Variable) and e.dtype == "bool") or (isinstance(e, np.ndarray) and e.dtype == bool)
+
+
+def _bool_ndim(e):
+    return e.ndim
+
+
+# --- resolving a spec against values ---
+
+def _val(ref, vals):
+    return vals[ref[1]] if isinstance(ref, tuple) else ref
+
+
+def _concrete(v):
+    return v is None or not is_tracer(v)
+
+
+def _static(x, *vals, spec):
+    """What the compiled step must know at trace time: slice lengths and mask counts, never offsets."""
+    key, dim = [], 0
+    for entry in spec:
+        kind, refs = entry[0], entry[1:]
+        if kind == "slice":
+            start, stop, step = (None if r is None else int(_val(r, vals)) for r in refs)
+            if step == 0:
+                raise ValueError("slice step cannot be zero")
+            norm = slice(start, stop, step).indices(x.shape[dim])
+            length = len(range(*norm))
+            # A positive step only needs the length; a negative one keeps its bounds (rare, recompiles).
+            key.append((length, norm[2]) if norm[2] > 0 else norm)
+            dim += 1
+        elif kind == "array":
+            v = _val(refs[0], vals)
+            key.append(int(np.count_nonzero(np.asarray(v))) if v.dtype == bool else None)
+            dim += v.ndim if v.dtype == bool else 1
+        else:
+            key.append(None)
+            dim += 1
+    return tuple(key)
+
+
+def _resolve(x, vals, spec, key):
+    """A JAX index tuple for x; slices with traced bounds become index arrays of static length."""
+    out, dim, dynamic = [], 0, False
+    for entry, k in zip(spec, key or (None,) * len(spec)):
+        kind, refs = entry[0], entry[1:]
+        if kind == "int":
+            v = _val(refs[0], vals)
+            if _concrete(v):
+                v = int(v)
+                if not -x.shape[dim] <= v < x.shape[dim]:
+                    raise IndexError(f"index {v} is out of bounds for axis {dim} with size {x.shape[dim]}")
+            out.append(v)
+            dim += 1
+        elif kind == "slice":
+            parts = [_val(r, vals) for r in refs]
+            if all(_concrete(p) for p in parts):
+                out.append(slice(*[None if p is None else int(p) for p in parts]))
+            elif len(k) == 3:
+                out.append(slice(*k))
+            else:
+                out.append(_dynamic_slice(x.shape[dim], parts[0], *k))
+                dynamic = True
+            dim += 1
+        else:
+            v = _val(refs[0], vals)
+            if v.dtype == bool:
+                out.extend(jnp.nonzero(v, size=k) if k is not None else np.nonzero(np.asarray(v)))
+                dim += v.ndim
+            else:
+                out.append(v)
+                dim += 1
+    return _open_mesh(out, x.shape) if dynamic else tuple(out)
+
+
+def _dynamic_slice(n, lo, length, step):
+    """Indices of a positive-step slice whose start is traced; its length is static."""
+    if lo is None:
+        first = 0
+    else:
+        first = jnp.clip(jnp.where(lo < 0, lo + n, lo), 0, n)
+    return (first + jnp.arange(length) * step).astype("int64")
+
+
+def _open_mesh(idx, shape):
+    """Index arrays that combine as an outer product (numpy would broadcast them together instead)."""
+    arrays = [i for i in idx if not isinstance(i, (slice, int)) and np.ndim(i) > 0]
+    if len(arrays) == 1:
+        return tuple(idx)
+    mesh, k = [], 0
+    n_axes = sum(1 for i in idx if isinstance(i, slice) or np.ndim(i) > 0)
+    for dim, i in enumerate(idx):
+        if isinstance(i, slice):
+            i = jnp.arange(shape[dim])[i]
+        elif np.ndim(i) == 0:
+            mesh.append(i)
+            continue
+        elif i.dtype != jnp.int64 or i.ndim != 1:
+            raise IndexError("theano_compat does not support advanced (array) indexing combined with "
+                             "slices whose bounds are symbolic")
+        mesh.append(i.reshape([-1 if a == k else 1 for a in range(n_axes)]))
+        k += 1
+    return tuple(mesh)
+
+
+def _get_lower(x, *vals, spec, static=None):
+    return x[_resolve(x, vals, spec, static)]
+
+
+# --- type rules ---
+
+def _slice_keeps_broadcast(entry):
+    _, start, stop, step = entry
+    return start in (None, 0) and step in (None, 1) and (stop is None or (isinstance(stop, int) and stop > 0))
+
+
+def _out_type(x, spec, inputs):
+    bcast, dim, adv_done = [], 0, False
+    arrays = [inputs[e[1][1]] for e in spec if e[0] == "array"]
+    for entry in spec:
+        if entry[0] == "int":
+            dim += 1
+        elif entry[0] == "slice":
+            bcast.append(x.broadcastable[dim] and _slice_keeps_broadcast(entry))
+            dim += 1
+        else:
+            idx = inputs[entry[1][1]]
+            if not adv_done:
+                bcast.extend(_advanced_bcast(arrays))
+                adv_done = True
+            dim += idx.ndim if idx.dtype == "bool" else 1
+    bcast.extend(x.broadcastable[dim:])
+    return TensorType(x.dtype, tuple(bcast))
+
+
+def _advanced_bcast(arrays):
+    int_arrays = [a for a in arrays if a.dtype != "bool"]
+    nd = max([a.ndim for a in int_arrays] + [1 if any(a.dtype == "bool" for a in arrays) else 0])
+    if len(int_arrays) == 1 and not any(a.dtype == "bool" for a in arrays):
+        return int_arrays[0].broadcastable
+    return (False,) * nd
+
+
+def _check_index_dtypes(inputs):
+    for v in inputs:
+        if v.dtype not in D.integer_dtypes and v.dtype != "bool":
+            raise TypeError(f"index must be integers or a boolean mask, got {v.type}")
+
+
+def _slice_bound_positions(first):
+    """The inputs a spec reads as slice bounds or masks: only those need values before tracing."""
+    def positions(node):
+        spec = node.params["spec"]
+        refs = [r for e in spec if e[0] == "slice" for r in e[1:]]
+        refs += [e[1] for e in spec if e[0] == "array" and node.inputs[first + e[1][1]].dtype == "bool"]
+        return [first + r[1] for r in refs if isinstance(r, tuple)]
+    return positions
+
+
+subtensor_op = Op("subtensor", lambda x, *idx, spec: [_out_type(x, spec, idx)], _get_lower, None,
+                  static=_static, static_args=_slice_bound_positions(1), describe=lambda node: "Subtensor{%s}" % _spec_str(node))
+
+
+def _spec_str(node):
+    parts = []
+    for entry in node.params["spec"]:
+        if entry[0] == "slice":
+            parts.append(":".join("" if r is None else ("int64" if isinstance(r, tuple) else str(r))
+                                  for r in entry[1:]).rstrip(":") or ":")
+        else:
+            parts.append("int64" if isinstance(entry[1], tuple) else str(entry[1]))
+    return ", ".join(parts)
+
+
+def subtensor(x, index):
+    """x[index] (Theano's Subtensor / AdvancedSubtensor)."""
+    x, spec, inputs = build_spec(x, index)
+    _check_index_dtypes(inputs)
+    return subtensor_op(x, *inputs, spec=spec)
+
+
+# --- set_subtensor / inc_subtensor ---
+
+def _inc_lower(x, y, *vals, spec, set_instead, static=None):
+    idx = _resolve(x, vals, spec, static)
+    y = y.astype(x.dtype)
+    return x.at[idx].set(y) if set_instead else x.at[idx].add(y)
+
+
+def _inc_grad(inputs, outputs, gouts, spec, set_instead):
+    x, y, idx = inputs[0], inputs[1], inputs[2:]
+    (gz,) = gouts
+    from .math import zeros_like
+    gy = subtensor_op(gz, *idx, spec=spec)
+    gx = inc_subtensor_op(gz, zeros_like(gy), *idx, spec=spec, set_instead=True) if set_instead else gz
+    return [gx, _sum_to(gy, y)] + [None] * len(idx)
+
+
+def _sum_to(g, y):
+    """Gradient of y, broadcast into x[idx], summed back to y's shape."""
+    from .reductions import sum as tsum, sum_to_type  # noqa: A004
+    extra = g.ndim - y.ndim
+    if extra > 0:
+        g = tsum(g, axis=list(range(extra)))
+    return sum_to_type(g, y)
+
+
+inc_subtensor_op = Op("inc_subtensor", lambda x, y, *idx, spec, set_instead: [x.type], _inc_lower, _inc_grad,
+                      static=lambda x, y, *vals, spec, set_instead: _static(x, *vals, spec=spec),
+                      static_args=_slice_bound_positions(2),
+                      describe=lambda node: ("SetSubtensor{%s}" if node.params["set_instead"]
+                                             else "IncSubtensor{%s}") % _spec_str(node))
+
+
+def _inc(x, y, set_instead, tolerate_inplace_aliasing=False, inplace=False):
+    from ..tensor.basic import as_tensor_variable
+    y = as_tensor_variable(y)
+    node = x.owner
+    if node is None or node.op is not subtensor_op:
+        raise TypeError("set_subtensor/inc_subtensor need x to be a subtensor of a variable, as in "
+                        "T.set_subtensor(a[1:3], b)")
+    base, idx = node.inputs[0], node.inputs[1:]
+    if y.ndim > x.ndim:
+        raise TypeError(f"Trying to increment a {x.ndim}-dimensional subtensor with a {y.ndim}-dimensional "
+                        "value.")
+    if D.upcast(base.dtype, y.dtype) != base.dtype:
+        raise TypeError(f"set_subtensor/inc_subtensor: the value's dtype {y.dtype} would be downcast to "
+                        f"{base.dtype}")
+    return inc_subtensor_op(base, y, *idx, spec=node.params["spec"], set_instead=set_instead)
+
+
+def set_subtensor(x, y, inplace=False, tolerate_inplace_aliasing=False):
+    """theano.tensor.set_subtensor(x[idx], y): a copy of x's base with x[idx] = y."""
+    return _inc(x, y, True)
+
+
+def inc_subtensor(x, y, inplace=False, set_instead_of_inc=False, tolerate_inplace_aliasing=False):
+    """theano.tensor.inc_subtensor(x[idx], y): a copy of x's base with y added at idx."""
+    return _inc(x, y, set_instead_of_inc)
+
+
+def _subtensor_grad(inputs, outputs, gouts, spec, static=None):
+    x, idx = inputs[0], inputs[1:]
+    from .math import zeros_like
+    return [inc_subtensor_op(zeros_like(x), gouts[0], *idx, spec=spec, set_instead=False)] + [None] * len(idx)
+
+
+subtensor_op.grad = _subtensor_grad

@@ -1,0 +1,117 @@
+"""Variables from values and types: as_tensor_variable, constant, and the T.dmatrix-style constructors."""
+import numpy as np
+
+from ..config import config
+from ..graph import dtypes as D
+from ..graph.nodes import Constant, Variable
+from ..graph.types import TensorType
+from .var import TensorConstant, TensorVariable
+
+
+def constant(x, name=None, ndim=None, dtype=None):
+    """theano.tensor.constant: a TensorConstant with Theano's autocast dtype and broadcastable pattern."""
+    value = D.constant_value(x, dtype)
+    bcast = [d == 1 for d in value.shape]
+    if ndim is not None:
+        if len(bcast) > ndim:
+            raise ValueError(f"ndarray could not be cast to constant with {ndim} dimensions")
+        bcast = [True] * (ndim - len(bcast)) + bcast
+        value = value.reshape([1] * (ndim - value.ndim) + list(value.shape))
+    return TensorConstant(TensorType(value.dtype, bcast), value, name=name)
+
+
+def as_tensor_variable(x, name=None, ndim=None):
+    """theano.tensor.as_tensor_variable: variables pass through, values become constants."""
+    if isinstance(x, Variable):
+        if not isinstance(x.type, TensorType):
+            raise TypeError(f"Variable type field must be a TensorType, got {x.type}")
+        if ndim is not None and x.ndim != ndim:
+            if x.ndim > ndim and all(x.broadcastable[:x.ndim - ndim]):
+                from ..ops.shape import dimshuffle
+                return dimshuffle(x, list(range(x.ndim - ndim, x.ndim)))
+            raise ValueError(f"TensorType could not be cast to have {ndim} dimensions", x.type)
+        return x
+    if isinstance(x, (tuple, list)) and any(isinstance(e, Variable) for e in x):
+        from ..ops.join import stack
+        return stack([as_tensor_variable(e) for e in x])
+    try:
+        return constant(x, name=name, ndim=ndim)
+    except (TypeError, ValueError) as e:
+        raise TypeError(f"Cannot convert {x!r} to TensorType", type(x)) from e
+
+
+def as_shape_vector(shape):
+    """A shape argument (ints, -1, symbolic scalars, or a symbolic vector) as one int64 vector."""
+    from ..ops.basic import cast, make_vector
+    if isinstance(shape, Variable):
+        return cast(shape, "int64") if shape.ndim == 1 else make_vector(shape, dtype="int64")
+    if isinstance(shape, (int, np.integer)):
+        shape = [shape]
+    if any(isinstance(s, Variable) for s in shape):
+        return make_vector(*[as_tensor_variable(s) for s in shape], dtype="int64")
+    return constant(np.asarray(shape, dtype="int64"))
+
+
+def get_vector_length(v):
+    """The static length of a symbolic vector, when the graph tells it (Theano's get_vector_length)."""
+    v = as_tensor_variable(v)
+    if v.ndim != 1:
+        raise TypeError(f"argument must be symbolic vector, got '{v}'")
+    if v.broadcastable[0]:
+        return 1
+    if isinstance(v, Constant):
+        return len(v.data)
+    if v.owner is not None and v.owner.op.name == "make_vector":
+        return len(v.owner.inputs)
+    if v.owner is not None and v.owner.op.name == "shape":
+        return v.owner.inputs[0].ndim
+    raise ValueError(f"length not known: {v}")
+
+
+def tensor(dtype, broadcastable, name=None):
+    """theano.tensor.tensor(dtype, broadcastable, name)"""
+    return TensorType(dtype, broadcastable)(name)
+
+
+# Theano's typed constructors: prefix (b w i l f d c z, or none for floatX) + kind.
+_PREFIX = {"b": "int8", "w": "int16", "i": "int32", "l": "int64", "f": "float32", "d": "float64",
+           "c": "complex64", "z": "complex128"}
+_KINDS = {"scalar": (), "vector": (False,), "row": (True, False), "col": (False, True),
+          "matrix": (False, False), "tensor3": (False,) * 3, "tensor4": (False,) * 4,
+          "tensor5": (False,) * 5}
+
+
+def _constructor(prefix, kind):
+    bcast = _KINDS[kind]
+
+    def make(name=None, dtype=None):
+        dtype = dtype or (_PREFIX[prefix] if prefix else config.floatX)
+        return TensorType(dtype, bcast)(name)
+    make.__name__ = make.__qualname__ = prefix + kind
+    make.__doc__ = f"A symbolic {kind} of dtype {_PREFIX.get(prefix, 'floatX')}."
+    return make
+
+
+def _plural(single):
+    def make(*names):
+        # Theano's _multi, quirks included: dscalars('x') gives one variable, dscalars(3) three unnamed.
+        if names and isinstance(names[0], int):
+            return [single() for _ in range(names[0])]
+        if len(names) == 1:
+            names = names[0]
+        if len(names) == 1:
+            return single(names)
+        return [single(n) for n in names]
+    make.__name__ = make.__qualname__ = single.__name__ + "s" if not single.__name__.endswith("x") \
+        else single.__name__[:-2] + "ices"
+    return make
+
+
+CONSTRUCTORS = {}
+for _p in [""] + list(_PREFIX):
+    for _k in _KINDS:
+        _one = _constructor(_p, _k)
+        CONSTRUCTORS[_one.__name__] = _one
+        _many = _plural(_one)
+        CONSTRUCTORS[_many.__name__] = _many
+globals().update(CONSTRUCTORS)

@@ -80,9 +80,11 @@ def make_step(roots, outputs, update_values, nodes):
 
 
 def jit_step(step, keys, n_inputs, n_updated, donate):
-    """jax.jit of the step for one set of shape keys; arguments: inputs, updated shared, other shared."""
+    """jax.jit of the step for one set of shape keys. Arguments are flat and positional (the fast path of
+    a jitted call): the inputs, then the updated shared values (donated), then the other shared values."""
 
-    def run(inputs, updated, readonly):
-        return step(tuple(inputs) + tuple(updated) + tuple(readonly), keys)
+    def run(*args):
+        return step(args, keys)
 
-    return jax.jit(run, donate_argnums=(1,) if donate and n_updated else ())
+    donated = tuple(range(n_inputs, n_inputs + n_updated)) if donate else ()
+    return jax.jit(run, donate_argnums=donated)

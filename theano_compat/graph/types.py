@@ -1,7 +1,9 @@
 """TensorType: a dtype and a broadcastable pattern, Theano's type of every tensor variable."""
 import numpy as np
 
+from ..config import config
 from . import dtypes as D
+from .nodes import Variable
 
 _NAMED_PATTERNS = {(): "scalar", (False,): "vector", (False, True): "col", (True, False): "row",
                    (False, False): "matrix"}
@@ -51,7 +53,6 @@ class TensorType:
 
     def filter(self, data, strict=False, allow_downcast=None):
         """Theano's TensorType.filter: the numpy value this type accepts for `data`, or TypeError."""
-        from .nodes import Variable
         if isinstance(data, Variable):
             raise TypeError(f"Expected an array-like object, but found a Variable: maybe you are trying to "
                             f"call a function on a (possibly shared) variable instead of a numeric array? "
@@ -115,5 +116,4 @@ def _values_eq(a, b):
 
 
 def _floatx():
-    from ..config import config
     return config.floatX

@@ -37,6 +37,9 @@ class _tensor_py_operators:
     def __gt__(self, other): return _T().gt(self, other)
     def __ge__(self, other): return _T().ge(self, other)
     __hash__ = Variable.__hash__  # Theano: == is identity, so variables can be dict keys
+    # numpy scalars and arrays on the left (np.float32(0.1) * x) defer to our reflected operators
+    __array_ufunc__ = None
+    __array_priority__ = 1000
 
     # Python's in-place operators build new variables (Theano's graph is immutable too)
     __iadd__, __isub__, __imul__ = __add__, __sub__, __mul__

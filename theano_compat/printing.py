@@ -37,53 +37,54 @@ def _pp_name(node):
 
 def debugprint(obj, depth=-1, print_type=False, file=None, ids="CHAR", stop_on_name=False, done=None,
                print_storage=False):
-    """theano.printing.debugprint: one line a node, children indented, repeated nodes by id."""
+    """theano.printing.debugprint: one line a node, inputs indented below, a repeated node by its id."""
     from .compile.function import Function
     outputs = obj.outputs if isinstance(obj, Function) else (obj if isinstance(obj, (list, tuple)) else [obj])
-    lines, ids_of = [], {}
+    lines, used_ids = [], {}
     for out in outputs:
-        _debug_lines(out, "", depth, print_type, ids_of, lines, ids)
-    text = "\n".join(lines)
+        _debug_lines(out, "", "", depth, print_type, used_ids, lines, ids, stop_on_name)
+    text = "".join(line + "\n" for line in lines)
     if file == "str":
         return text
-    (file or sys.stdout).write(text + "\n")
+    (file or sys.stdout).write(text)
     return file
 
 
-def _debug_lines(var, prefix, depth, print_type, ids_of, lines, id_kind):
+def _debug_lines(var, prefix, prefix_child, depth, print_type, used_ids, lines, ids, stop_on_name):
+    # Theano's compile.debugmode.debugprint, line for line.
     if depth == 0:
         return
-    node = var.owner
     type_str = f" <{var.type}>" if print_type else ""
+    node = var.owner
     if node is None:
-        lines.append(f"{prefix}{_leaf_str(var)}{type_str}")
+        lines.append(f"{prefix}{var} {_id(var, used_ids, ids)}{type_str}")
         return
-    seen = node in ids_of
-    if not seen:
-        ids_of[node] = _make_id(len(ids_of), id_kind)
-    out_idx = f".{var.index}" if len(node.outputs) > 1 else ""
-    name = f" '{var.name}'" if var.name else ""
-    lines.append(f"{prefix}{node.op.describe(node)}{out_idx} [id {ids_of[node]}]{name}{type_str}"
-                 + ("" if not seen else ""))
-    if seen:
+    already = node in used_ids
+    idx = "" if len(node.outputs) == 1 else f".{var.index}"
+    name = var.name or ""
+    lines.append(f"{prefix}{node.op.describe(node)}{idx} {_id(node, used_ids, ids)}{type_str} '{name}'   ")
+    if already or (stop_on_name and var.name is not None):
         return
-    for i in node.inputs:
-        _debug_lines(i, prefix + " |", depth - 1, print_type, ids_of, lines, id_kind)
+    for k, i in enumerate(node.inputs):
+        last = k == len(node.inputs) - 1
+        _debug_lines(i, prefix_child + " |", prefix_child + ("  " if last else " |"), depth - 1, print_type,
+                     used_ids, lines, ids, stop_on_name)
 
 
-def _leaf_str(var):
-    return str(var) if not isinstance(var, Constant) else str(var)
+def _id(obj, used_ids, kind):
+    if obj not in used_ids:
+        n = len(used_ids)
+        used_ids[obj] = "" if kind == "" else f"[id {n if kind == 'int' else _char_from_number(n)}]"
+    return used_ids[obj]
 
 
-def _make_id(n, kind):
-    if kind == "int":
-        return str(n)
-    letters = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        letters = chr(65 + r) + letters
-    return letters
+def _char_from_number(number):
+    """Theano's ids: base 26 in capital letters (A, B, ..., Z, BA, ...)."""
+    text = "A" if number == 0 else ""
+    while number:
+        number, remainder = divmod(number, 26)
+        text = chr(ord("A") + remainder) + text
+    return text
 
 
 def pydotprint(fct, outfile=None, format="png", **kwargs):

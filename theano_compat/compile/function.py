@@ -10,6 +10,7 @@ from ..graph.nodes import Constant, Variable, clone_replace, inputs as graph_inp
 from .errors import MissingInputError, UnusedInputError
 from .io import In, Out
 from .lower import NeedsStatic, Prepass, jit_step, make_step
+from .mode import get_mode
 from .shared import SharedVariable
 
 
@@ -23,14 +24,29 @@ def function(inputs, outputs=None, mode=None, updates=None, givens=None, no_defa
     if not isinstance(inputs, (list, tuple)):
         raise Exception("Input variables of a Theano function should be contained in a list, even when "
                         "there is a single input.")
+    get_mode(mode)
     ins = [_as_in(i, allow_input_downcast) for i in inputs]
+    _check_duplicates(ins)
+    keys = list(outputs) if isinstance(outputs, dict) else None
+    if keys is not None:
+        outputs = [outputs[k] for k in keys]
     single = outputs is not None and not isinstance(outputs, (list, tuple))
     outs = [] if outputs is None else ([outputs] if single else list(outputs))
     outs = [_as_output(o) for o in outs]
     pairs = _update_pairs(updates)
-    replace = _givens_pairs(givens)
-    return Function(ins, outs, single, pairs, replace, no_default_updates, name,
+    replace = _givens_pairs(givens, [i.variable for i in ins])
+    return Function(ins, outs, single if keys is None else keys, pairs, replace, no_default_updates, name,
                     on_unused_input or config.on_unused_input)
+
+
+def _check_duplicates(ins):
+    seen = {}
+    for k, i in enumerate(ins):
+        if i.variable in seen:
+            raise UnusedInputError(f"Variable {i.variable} is used twice in inputs to theano.function, at indices "
+                                   f"{seen[i.variable]} and {k}.  This would result in values provided for it "
+                                   "being ignored. Please do not duplicate variables in the inputs list.")
+        seen[i.variable] = k
 
 
 def _as_in(i, allow_input_downcast):
@@ -48,8 +64,10 @@ def _as_in(i, allow_input_downcast):
 
 
 def _as_output(o):
-    from ..tensor.basic import as_tensor_variable
-    return as_tensor_variable(o.variable if isinstance(o, Out) else o)
+    o = o.variable if isinstance(o, Out) else o
+    if not isinstance(o, Variable):
+        raise TypeError(f"Outputs must be theano Variable or Out instances. Received {o} of type {type(o)}")
+    return o
 
 
 def _update_pairs(updates):
@@ -63,8 +81,9 @@ def _update_pairs(updates):
     items = list(updates.items()) if isinstance(updates, dict) else list(updates)
     pairs, seen = [], set()
     for item in items:
-        if len(item) != 2:
-            raise ValueError("updates must be (shared variable, new value) pairs", item)
+        if not isinstance(item, (list, tuple)) or len(item) != 2:
+            raise ValueError("The updates parameter must be an OrderedDict/dict or a list of lists/tuples with 2 "
+                             "elements")
         var, value = item
         if not isinstance(var, SharedVariable):
             raise TypeError("update target must be a SharedVariable", var)
@@ -92,7 +111,7 @@ def _convert_update(var, value):
                     "dimensions.")
 
 
-def _givens_pairs(givens):
+def _givens_pairs(givens, input_vars):
     from ..ops.basic import patternbroadcast
     from .shared import shared
     if givens is None:
@@ -102,6 +121,13 @@ def _givens_pairs(givens):
     for old, new in items:
         if not isinstance(old, Variable):
             raise TypeError("given keys must be Variable", old)
+        if old in input_vars:
+            raise RuntimeError(
+                f"You are trying to replace variable '{old}' through the `givens` parameter, but this variable is "
+                "an input to your function. Replacing inputs is currently forbidden because it has no effect. One "
+                "way to modify an input `x` to a function evaluating f(x) is to define a new input `y` and use "
+                "`theano.function([y], f(x), givens={x: g(y)})`. Another solution consists in using "
+                "`theano.clone`, e.g. like this: `theano.function([x], theano.clone(f(x), replace={x: g(x)}))`.")
         if not isinstance(new, Variable):
             new = shared(new)
         if new.type != old.type:
@@ -126,6 +152,9 @@ class Function:
 
     def _build(self, ins, outs, single, updates, givens, no_default_updates, name, on_unused_input):
         targets = [u for u, _ in updates]
+        self._n_outs = len(outs)
+        self._stateful = [k for k, i in enumerate(ins) if i.update is not None]
+        outs = outs + [ins[k].update for k in self._stateful]
         new_graph = clone_replace(outs + [v for _, v in updates], givens)
         outs, update_values = new_graph[:len(outs)], new_graph[len(outs):]
         updates = list(zip(targets, update_values))
@@ -143,7 +172,6 @@ class Function:
         self._readonly = [s for s in shared_roots if s not in target_set]
         update_of = dict(updates)
         self._targets = [t for t, _ in updates]
-        self.outputs = outs
         self._step = make_step(self._input_vars + self._updated + self._readonly, outs,
                                [update_of[t] for t in self._targets],
                                toposort(everything, blockers=self._input_vars))
@@ -151,11 +179,13 @@ class Function:
         self._prepass = None
         self._compiled = {}
         self._defaults = [(i.value is not None, i.value) for i in ins]
+        self.outputs = outs[:self._n_outs]
         self._converters = [_converter(i) for i in ins]
         self._names = {i.name: k for k, i in enumerate(ins) if i.name is not None}
 
     def _check_roots(self, roots, on_unused_input):
         root_set = set(roots)
+        self._check_unused(root_set, on_unused_input)
         for r in roots:
             if r.owner is not None or isinstance(r, (Constant, SharedVariable)) or r in self._input_vars:
                 continue
@@ -163,6 +193,8 @@ class Function:
                 f"Input 0 of the graph (indices start from 0), used to compute the outputs, was not "
                 f"provided and not given a value ({r}). Use the Theano flag exception_verbosity='high', for more "
                 f"information on this error.", r)
+
+    def _check_unused(self, root_set, on_unused_input):
         for k, v in enumerate(self._input_vars):
             if v in root_set or on_unused_input == "ignore":
                 continue
@@ -203,9 +235,20 @@ class Function:
                 self._compiled.clear()
         for target, value in zip(self._targets, new):
             target.container.value = value
+        if self._stateful:
+            outs = self._keep_state(outs)
+        if self._single is True:
+            return np.array(outs[0])  # a fresh, writeable array, as Theano returns
         if self._single:
-            return np.asarray(outs[0])
-        return [np.asarray(o) for o in outs]
+            return {k: np.array(o) for k, o in zip(self._single, outs)}
+        return [np.array(o) for o in outs]
+
+    def _keep_state(self, outs):
+        """In(x, value=..., update=...): the update's value is x's default in the next call."""
+        n = self._n_outs
+        for k, value in zip(self._stateful, outs[n:]):
+            self._defaults[k] = (True, np.array(value))
+        return outs[:n]
 
     def _executable(self, values, updated, readonly):
         key = ()

@@ -18,9 +18,6 @@ class In:
         self.allow_downcast = allow_downcast
         self.implicit = implicit
         self.borrow = borrow
-        if update is not None:
-            raise TypeError("theano_compat does not support In(..., update=...) on a non-shared input; "
-                            "use a shared variable with updates= instead")
 
 
 def Param(variable, default=None, name=None, mutable=False, strict=False, allow_downcast=None,

@@ -30,5 +30,14 @@ def get_default_mode():
     return FAST_RUN
 
 
+_PREDEFINED = {"FAST_RUN", "FAST_COMPILE", "DebugMode", "DEBUG_MODE", "ProfileMode", "PROFILE_MODE", "Mode",
+               "NanGuardMode", "DeepCopyOp", "MonitorMode"}
+
+
 def get_mode(mode):
-    return mode if isinstance(mode, Mode) else FAST_RUN
+    """A Mode for theano.function's mode= (a Mode, a predefined name, or None)."""
+    if mode is None or isinstance(mode, Mode):
+        return mode or FAST_RUN
+    if isinstance(mode, str) and mode in _PREDEFINED:
+        return FAST_RUN
+    raise Exception(f"No predefined mode exist for string: {mode}")

@@ -33,18 +33,28 @@ class SharedVariable(Variable):
 
     def _to_device(self, value, strict=False):
         value = self.type.filter(value, strict=strict, allow_downcast=self.allow_downcast)
-        return jax.device_put(value, jax_device())
+        return jax.device_put(value, jax_device()) if self._on_device else value
+
+    @property
+    def _on_device(self):
+        return isinstance(self.type, TensorType)  # a Generic value (a list, None, ...) stays on the host
 
     def get_value(self, borrow=False, return_internal_type=False):
         """The current value as a numpy array; a copy unless borrow=True."""
         value = self.container.value
-        if return_internal_type:
-            return value
+        if not self._on_device:
+            return value if borrow else copy.deepcopy(value)
         return np.asarray(value) if borrow else np.array(value, copy=True)
 
     def set_value(self, new_value, borrow=False):
         """Replace the value (a new shape is fine; another dtype or ndim raises TypeError)."""
-        self.container.value = self._to_device(new_value)
+        if not borrow and isinstance(new_value, np.ndarray):
+            new_value = new_value.copy()  # JAX may alias host memory on CPU: Theano copies unless borrow
+        try:
+            self.container.value = self._to_device(new_value, self.strict)
+        except Exception as e:
+            e.args = e.args + (f'Container name "{self.name}"',)  # Theano's Container adds this
+            raise
 
     def clone(self):
         cp = self.__class__(self.name, self.type, None, self.strict, self.allow_downcast,
@@ -57,16 +67,22 @@ class SharedVariable(Variable):
 
     def __getstate__(self):
         state = dict(super().__getstate__())
-        state["container"] = Container(np.asarray(self.container.value))
+        if self._on_device:
+            state["container"] = Container(np.asarray(self.container.value))
         return state
 
     def __setstate__(self, state):
         self.__dict__.update(state)
-        self.container.value = jax.device_put(np.asarray(self.container.value), jax_device())
+        if self._on_device:
+            self.container.value = jax.device_put(np.asarray(self.container.value), jax_device())
 
 
 class TensorSharedVariable(_tensor_py_operators, SharedVariable):
     """A shared tensor (Theano's TensorSharedVariable)."""
+
+
+class ScalarSharedVariable(TensorSharedVariable):
+    """A shared tensor made from a Python or numpy scalar (Theano's class for shared(0), shared(0.0))."""
 
 
 def shared(value, name=None, strict=False, allow_downcast=None, borrow=False, broadcastable=None):
@@ -86,19 +102,45 @@ def shared(value, name=None, strict=False, allow_downcast=None, borrow=False, br
 
 
 def _tensor_constructor(value, name, strict, allow_downcast, borrow, broadcastable):
-    if isinstance(value, (np.number, float, int, complex, bool, np.bool_)) and not isinstance(value, np.ndarray):
+    cls = TensorSharedVariable
+    if isinstance(value, (np.number, float, int, complex)):
         value = np.asarray(value)  # Theano's scalar_constructor: shared(0) is int64, shared(0.0) float64
-        if broadcastable is not None and broadcastable != ():
+        cls = ScalarSharedVariable
+        if broadcastable not in (None, ()):
             raise TypeError("scalar shared variables have no broadcastable pattern")
     elif not isinstance(value, (np.ndarray, jax.Array)):
         raise TypeError(f"shared() needs a numpy array or a Python number, got {type(value).__name__}")
     bcast = (False,) * value.ndim if broadcastable is None else tuple(broadcastable)
     ttype = TensorType(str(value.dtype), bcast)
-    return TensorSharedVariable(name, ttype, np.array(value, copy=not borrow), strict, allow_downcast)
+    return cls(name, ttype, np.array(value, copy=not borrow), strict, allow_downcast)
+
+
+class Generic:
+    """Theano's generic type: a shared variable holding any Python object (a list, None, ...)."""
+
+    def filter(self, data, strict=False, allow_downcast=None):
+        return data
+
+    def __eq__(self, other):
+        return type(other) is Generic
+
+    def __hash__(self):
+        return hash(Generic)
+
+    def __str__(self):
+        return "Generic"
+
+    __repr__ = __str__
+
+
+def _generic_constructor(value, name, strict, allow_downcast, borrow, broadcastable):
+    if broadcastable is not None:
+        raise TypeError("a generic shared variable has no broadcastable pattern")
+    return SharedVariable(name, Generic(), value if borrow else copy.deepcopy(value), strict, allow_downcast)
 
 
 # Constructors tried from the last registered (theano.compile.shared_constructor); random streams add one.
-_CONSTRUCTORS = [_tensor_constructor]
+_CONSTRUCTORS = [_generic_constructor, _tensor_constructor]
 
 
 def shared_constructor(ctor, remove=False):

@@ -67,11 +67,14 @@ class Constant(Variable):
         return self.data
 
     def __str__(self):
-        if self.name is not None:
-            return self.name
-        text = str(self.data)
-        if len(text) > 20:  # Theano's abbreviation of long constants
-            text = text[:10] + "..." + text[-10:]
+        # Theano: a constant prints its value, never its name; a uniform array as "(shape) of value".
+        flat = self.data.ravel()
+        if self.data.ndim > 0 and flat.size and bool((flat == flat[0]).all()):
+            text = f"{self.data.shape} of {flat[0]}"
+        else:
+            text = str(self.data)
+        if len(text) > 20:
+            text = text[:10] + ".." + text[-10:]
         return f"{self.__class__.__name__}{{{text}}}"
 
     def clone(self):

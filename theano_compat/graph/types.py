@@ -65,7 +65,7 @@ class TensorType:
         return data
 
     def _filter_strict(self, data):
-        if not isinstance(data, np.ndarray) and hasattr(data, "__array__") and hasattr(data, "dtype"):
+        if _is_device_array(data):
             data = np.asarray(data)  # a JAX array stands for the ndarray Theano wants
         if not isinstance(data, np.ndarray):
             raise TypeError(f"{self} expected a ndarray object.", data, type(data))
@@ -75,8 +75,8 @@ class TensorType:
 
     def _filter_cast(self, data, allow_downcast):
         if allow_downcast:
-            return np.asarray(data, dtype=self.dtype)
-        if hasattr(data, "dtype") and hasattr(data, "shape"):  # numpy or JAX array
+            return _as_numpy1(data, self.dtype)
+        if isinstance(data, np.ndarray) or _is_device_array(data):
             if D.upcast(self.dtype, str(data.dtype)) == self.dtype:
                 return np.asarray(data, dtype=self.dtype)
             raise TypeError(
@@ -85,14 +85,14 @@ class TensorType:
                 f"\"allow_input_downcast=True\" when calling \"function\". Value: \"{data!r}\"")
         if allow_downcast is None and type(data) is float and self.dtype == _floatx():
             return np.asarray(data, dtype=self.dtype)  # Theano: Python floats may always go to floatX
-        converted = np.asarray(data, dtype=self.dtype)
         original = np.asarray(data)
+        converted = _as_numpy1(data, self.dtype)
         if original.dtype.kind in "OUS" or not _values_eq(original, converted):
             raise TypeError(
-                f"{self} cannot store accurately value "
-                f"{data}, it would be represented as {converted}. If you do not mind this precision loss, "
-                f"you can: 1) explicitly convert your data to a numpy array of dtype {self.dtype}, or "
-                f"2) set \"allow_input_downcast=True\" when calling \"function\".", data)
+                f"{self} cannot store accurately value {data}, it would be represented as {converted}. If you "
+                f"do not mind this precision loss, you can: 1) explicitly convert your data to a numpy array "
+                f"of dtype {self.dtype}, or 2) set \"allow_input_downcast=True\" when calling \"function\".",
+                data)
         return converted
 
     def _check_shape(self, data):
@@ -103,6 +103,27 @@ class TensorType:
             if b and size != 1:
                 raise TypeError("Non-unit value on shape on a broadcastable dimension.", data.shape,
                                 self.broadcastable)
+
+
+def _as_numpy1(data, dtype):
+    """np.asarray(data, dtype) with numpy 1's wrap-around for out-of-range Python ints (Theano ran on
+    numpy 1; numpy 2 raises OverflowError instead)."""
+    try:
+        return np.asarray(data, dtype=dtype)
+    except OverflowError:
+        if not _fits_int64(data):
+            raise  # numpy 1 could not convert these either
+        return np.asarray(data, dtype="int64").astype(dtype)
+
+
+def _fits_int64(data):
+    values = np.asarray(data, dtype=object)
+    return bool(np.all((values < 2 ** 63) & (values >= -2 ** 63)))
+
+
+def _is_device_array(data):
+    import jax
+    return isinstance(data, jax.Array)
 
 
 def _pattern(b):

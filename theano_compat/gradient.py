@@ -1,6 +1,24 @@
-"""theano.gradient: grad and the gradient-shaping helpers."""
+"""theano.gradient: grad, the R and L operators, jacobian, hessian, verify_grad and the gradient-shaping
+helpers."""
 from .compile.gradient import (DisconnectedInputError, NullTypeGradError, consider_constant,
-                               disconnected_grad, grad, grad_clip, undefined_grad as grad_undefined, zero_grad)
+                               disconnected_grad, grad, grad_clip, undefined_grad as _null_grad, zero_grad)
+from .compile.grad_tools import (GradientError, Lop, Rop, format_as, grad_scale, hessian, jacobian, numeric_grad,
+                                 subgraph_grad, undefined_grad, verify_grad)
+
+
+def grad_undefined(op, x_pos, x, comment=""):
+    """A NullType gradient: the gradient of op with respect to its input x_pos (x) is undefined."""
+    return _null_grad(x, str(op), f"This variable is Null because the grad method for input {x_pos} ({x}) of the "
+                                  f"{op} op is mathematically undefined. {comment}")
+
+
+def grad_not_implemented(op, x_pos, x, comment=""):
+    """A NullType gradient saying the op does not implement this gradient."""
+    return _null_grad(x, str(op), f"This variable is Null because the grad method for input {x_pos} ({x}) of the "
+                                  f"{op} op is not implemented. {comment}")
+
 
 __all__ = ["grad", "DisconnectedInputError", "NullTypeGradError", "consider_constant", "disconnected_grad",
-           "zero_grad", "grad_clip", "grad_undefined"]
+           "zero_grad", "grad_clip", "grad_scale", "undefined_grad", "grad_undefined", "grad_not_implemented",
+           "GradientError", "Lop", "Rop", "hessian", "jacobian", "numeric_grad", "verify_grad", "subgraph_grad",
+           "format_as"]

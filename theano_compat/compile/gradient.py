@@ -84,7 +84,7 @@ def grad(cost, wrt, consider_constant=None, disconnected_inputs="raise", add_nam
             _handle_disconnected(w, disconnected_inputs)
             if return_disconnected == "zero":
                 g = _float_zeros_like(w)
-            elif return_disconnected == "Disconnected":
+            elif return_disconnected in ("Disconnected", "None"):
                 g = None
         result.append(g)
     return (tuple(result) if isinstance(wrt, tuple) else result) if many else result[0]
@@ -160,11 +160,17 @@ class _Accumulator:
             if all(g is None for g in ograds):
                 self.terms[node] = [None] * len(node.inputs)
                 return self.terms[node]
-            ograds = [_float_zeros_like(o) if g is None else
+            # a non-tensor output (a draw's new random state) carries no gradient: it stays None
+            ograds = [(_float_zeros_like(o) if isinstance(o.type, TensorType) else None) if g is None else
                       (g.astype(o.dtype) if o.dtype not in D.discrete_dtypes and g.dtype != o.dtype else g)
                       for o, g in zip(node.outputs, ograds)]
             rule = node.op.grad or vjp_grad
-            self.terms[node] = list(rule(node.inputs, node.outputs, ograds, **node.params))
+            terms = list(rule(node.inputs, node.outputs, ograds, **node.params))
+            for k, term in enumerate(terms):
+                if term is not None and not _is_null(term) and term.dtype not in D.float_dtypes:
+                    raise TypeError(f"{node.op.describe(node)}.grad illegally  returned an integer-valued "
+                                    f"variable. (Input index {k}, dtype {term.dtype})")
+            self.terms[node] = terms
         return self.terms[node]
 
 

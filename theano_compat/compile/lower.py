@@ -5,6 +5,9 @@ walks the graph. Ops whose output shapes depend on input values (see graph.ops.O
 shape keys from a small eager pre-pass over just the scalars that decide them.
 """
 import jax
+import jax.numpy as jnp
+import numpy as np
+from jax.experimental import checkify
 
 from ..graph.nodes import Constant, toposort
 from ..graph.ops import is_tracer
@@ -23,15 +26,25 @@ def evaluate(nodes, env, keys=None):
     for node in nodes:
         args = [env[v] if v in env else _constant(v) for v in node.inputs]
         op = node.op
-        if op.static is None:
-            out = op.lower(*args, **node.params)
+        if not getattr(op, "expands", False) and not any(is_tracer(a) for a in args):
+            # Theano's constant folding: a node of constants is computed now, and stays a constant for the
+            # nodes after it (Theano's local_mul_zero and friends rely on seeing constants). Ops whose
+            # output can be much larger than their inputs (alloc, eye, ...) stay in the compiled step.
+            with jax.ensure_compile_time_eval():
+                out = _lower(op, node, args, keys)
         else:
-            out = op.lower(*args, static=static_key(node, args, keys), **node.params)
+            out = _lower(op, node, args, keys)
         if len(node.outputs) == 1:
             env[node.outputs[0]] = out
         else:
             env.update(zip(node.outputs, out))
     return env
+
+
+def _lower(op, node, args, keys):
+    if op.static is None:
+        return op.lower(*args, **node.params)
+    return op.lower(*args, static=static_key(node, args, keys), **node.params)
 
 
 def _constant(v):
@@ -64,8 +77,21 @@ class Prepass:
                                      **node.params) for node in self.static_nodes}
 
 
+# Lowering-only rewrites of a node list, (nodes, outputs) -> nodes; ifelse registers the one that moves the
+# nodes only one branch needs into its lax.cond. The graph itself is never changed.
+REWRITES = []
+
+
+def schedule(nodes, outputs):
+    """The node list to lower for `outputs`, after the registered lowering rewrites."""
+    for rewrite in REWRITES:
+        nodes = rewrite(list(nodes), list(outputs))
+    return nodes
+
+
 def make_step(roots, outputs, update_values, nodes):
     """The pure step: (root values) -> (outputs, new values of the updated shared variables)."""
+    nodes = schedule(nodes, list(outputs) + list(update_values))
 
     def step(root_values, keys):
         env = dict(zip(roots, root_values))
@@ -76,6 +102,7 @@ def make_step(roots, outputs, update_values, nodes):
 
     constants = {i for node in nodes for i in node.inputs if isinstance(i, Constant)}
     constants |= {o for o in list(outputs) + list(update_values) if isinstance(o, Constant)}
+    step.checked = any(getattr(node.op, "checks", None) and node.op.checks(node) for node in nodes)
     return step
 
 
@@ -86,5 +113,54 @@ def jit_step(step, keys, n_inputs, n_updated, donate):
     def run(*args):
         return step(args, keys)
 
-    donated = tuple(range(n_inputs, n_inputs + n_updated)) if donate else ()
-    return jax.jit(run, donate_argnums=donated)
+    if not getattr(step, "checked", False):
+        donated = tuple(range(n_inputs, n_inputs + n_updated)) if donate else ()
+        return jax.jit(run, donate_argnums=donated)
+
+    # A step with value checks (integer division by zero, an index out of range, ...) keeps its shared
+    # buffers (no donation): a failed check must leave every shared variable as it was.
+    def checked_run(*args):
+        _ACTIVE.append(True)
+        try:
+            return run(*args)
+        finally:
+            _ACTIVE.pop()
+
+    checked = jax.jit(checkify.checkify(checked_run))
+
+    def call(*args):
+        err, out = checked(*args)
+        _raise(err.get())
+        return out
+    return call
+
+
+_ACTIVE = []  # non-empty while a checked step is being traced
+_ERRORS = {}  # the exception classes named by the checks' messages
+
+
+# --- value checks: Theano raises at call time on some values (int // 0, x[5] of a length-5 x, ...) ---
+
+def runtime_check(ok, error, message, **values):
+    """Raise error(message) where `ok` is False: at once for concrete values, after the call when traced.
+
+    An op whose lowering calls this sets `op.checks = lambda node: True` (or a test on the node), so that
+    its functions compile with the checks. `message` may name `values` as {name}.
+    """
+    if not is_tracer(ok) and not any(is_tracer(v) for v in values.values()):
+        if not bool(np.all(np.asarray(ok))):
+            raise error(message.format(**{k: np.asarray(v) for k, v in values.items()}))
+        return
+    if not _ACTIVE:
+        return  # traced outside a checked step (e.g. in an op's jax.vjp lowering): the forward op checks
+    key = f"{error.__module__}.{error.__qualname__}"
+    _ERRORS[key] = error
+    checkify.check(jnp.all(ok), f"{key}|{message}", **values)
+
+
+def _raise(text):
+    if text is None:
+        return
+    text = text.rsplit(" (`check` failed)", 1)[0]
+    name, _, message = text.partition("|")
+    raise _ERRORS[name](message)

@@ -11,16 +11,23 @@ from ..graph.types import TensorType
 # --- cast ---
 
 def _cast_grad(inputs, outputs, gouts, dtype):
+    # Theano's Cast.grad: the output gradient as it is (not cast back to x's dtype) for a continuous
+    # output; Elemwise's zeros for a discrete one.
     (x,), (gz,) = inputs, gouts
-    if x.dtype in D.discrete_dtypes or dtype in D.discrete_dtypes:
+    if dtype in D.discrete_dtypes:
         from .math import zeros_like
-        return [zeros_like(x, config.floatX if x.dtype in D.discrete_dtypes else x.dtype)]
-    return [cast(gz, x.dtype)]
+        z = zeros_like(x)
+        return [z.astype(config.floatX) if x.dtype in D.discrete_dtypes else z]
+    return [gz]
 
 
 def _cast_lower(x, dtype):
     if dtype in D.integer_dtypes and x.dtype.kind == "f":
-        x = jnp.trunc(x)  # C casts truncate toward zero, as numpy's astype does
+        x = jnp.trunc(x)  # C casts truncate toward zero
+        if dtype in D.uint_dtypes:
+            x = x.astype("int64")  # and go through a signed integer, so -1.0 wraps to 255 as in C
+    elif dtype == "bool" and x.dtype.kind == "c":
+        return x != 0
     return x.astype(dtype)
 
 
@@ -30,47 +37,148 @@ cast_op.pp = lambda node, args: f"Elemwise{{Cast{{{node.params['dtype']}}}}}({ar
 
 
 def cast(x, dtype):
-    """theano.tensor.cast: x as another dtype ('floatX' allowed); a no-op when it already is."""
+    """theano.tensor.cast: x as another dtype ('floatX' allowed); a no-op when it already is.
+
+    As in Theano, dtype must be a dtype name (KeyError otherwise, numpy classes included).
+    """
     from ..tensor.basic import as_tensor_variable
+    if isinstance(dtype, str) and dtype == "floatX":
+        dtype = config.floatX
     x = as_tensor_variable(x)
-    dtype = config.floatX if dtype == "floatX" else str(np.dtype(dtype))
     if x.dtype == dtype:
         return x
-    if x.dtype in D.complex_dtypes and dtype not in D.complex_dtypes:
+    if x.dtype in D.complex_dtypes and not str(dtype).startswith("complex"):
         raise TypeError("Casting from complex to real is ambiguous: consider real(), imag(), angle() or abs()")
+    if not isinstance(dtype, str) or dtype not in D.all_dtypes:
+        raise KeyError(dtype)
     return cast_op(x, dtype=dtype)
 
 
 # --- make_vector: a vector of symbolic scalars (shapes built from ints and variables) ---
 
 def _make_vector_infer(*scalars, dtype):
-    return [TensorType(dtype, (len(scalars) == 1,))]
+    # Theano 1.0.5's MakeVector: never broadcastable, even with one element
+    return [TensorType(dtype, (False,))]
+
+
+def _make_vector_grad(inputs, outputs, gouts, dtype):
+    if dtype in D.discrete_dtypes:
+        from .math import zeros_like
+        return [zeros_like(i).astype(config.floatX) for i in inputs]
+    return [gouts[0][i] for i in range(len(inputs))]
 
 
 make_vector_op = Op("make_vector", _make_vector_infer,
                     lambda *xs, dtype: jnp.stack([jnp.asarray(x, dtype=dtype) for x in xs]) if xs
-                    else jnp.zeros((0,), dtype),
-                    lambda inputs, outputs, gouts, dtype: [gouts[0][i] if inputs[i].dtype in D.float_dtypes
-                                                           else None for i in range(len(inputs))],
-                    describe=lambda node: "MakeVector{dtype=%s}" % node.params["dtype"])
+                    else jnp.zeros((0,), dtype), _make_vector_grad,
+                    describe=lambda node: "MakeVector{dtype='%s'}" % node.params["dtype"])
 make_vector_op.pp = lambda node, args: f"[{', '.join(args)}]"
 
 
 def make_vector(*scalars, dtype=None):
+    """Theano's MakeVector(dtype)(*scalars): inputs are upcast to dtype, never downcast."""
     from ..tensor.basic import as_tensor_variable
     scalars = [as_tensor_variable(s) for s in scalars]
     if any(s.ndim != 0 for s in scalars):
         raise TypeError("make_vector needs scalars")
     dtype = dtype or (D.upcast(*[s.dtype for s in scalars]) if scalars else "int64")
+    if scalars and D.upcast(dtype, *[s.dtype for s in scalars]) != dtype:
+        raise TypeError("MakeVector.make_node expected inputs upcastable to %s. got %s"
+                        % (dtype, [s.dtype for s in scalars]))
     return make_vector_op(*[cast(s, dtype) for s in scalars], dtype=dtype)
+
+
+class NotScalarConstantError(Exception):
+    """Raised by get_scalar_constant_value if called on something that is not a scalar constant."""
+
+
+class EmptyConstantError(NotScalarConstantError):
+    """Raised by get_scalar_const_value if called on something that is a zero dimensional constant."""
+
+
+NotScalarConstantError.__module__ = EmptyConstantError.__module__ = "theano.tensor"
+_PASS_THROUGH = ("dimshuffle", "alloc", "patternbroadcast")
+
+
+def get_scalar_constant_value(orig_v, elemwise=True, only_process_constants=False, max_recur=10):
+    """The constant scalar value underlying `orig_v` (through dimshuffles, fills, allocs, casts and
+    elementwise ops of constants), or NotScalarConstantError (Theano's get_scalar_constant_value)."""
+    from ..graph.nodes import Constant, Variable
+    v = orig_v
+    while True:
+        if v is None:
+            raise NotScalarConstantError()
+        if isinstance(v, (np.integer, int, float)):
+            return np.asarray(v)
+        if isinstance(v, np.ndarray):
+            return _scalar_of(v)
+        if isinstance(v, Constant):
+            return _scalar_of(v.data)
+        if only_process_constants or not isinstance(v, Variable) or v.owner is None or max_recur <= 0:
+            raise NotScalarConstantError(v)
+        max_recur -= 1
+        op = v.owner.op
+        if op.name in _PASS_THROUGH:
+            v = v.owner.inputs[0]
+            continue
+        if op.name == "second":
+            v = v.owner.inputs[1]
+            continue
+        if op.name == "shape_i" or (op.name == "subtensor" and v.owner.inputs[0].owner is not None
+                                    and v.owner.inputs[0].owner.op.name == "shape"):
+            value = _shape_entry(v)
+            if value is not None:
+                return value
+            raise NotScalarConstantError(v)
+        if op.name == "subtensor" and v.ndim == 0 and v.owner.inputs[0].owner is not None and \
+                v.owner.inputs[0].owner.op.name == "make_vector" and len(v.owner.params["spec"]) == 1:
+            idx = v.owner.params["spec"][0]
+            if idx[0] == "int" and isinstance(idx[1], int):
+                v = v.owner.inputs[0].owner.inputs[idx[1]]
+                continue
+        if op.name == "cast" or (elemwise and getattr(op, "elementwise", False)):
+            consts = [get_scalar_constant_value(i, max_recur=max_recur) for i in v.owner.inputs]
+            return np.asarray(op.lower(*consts, **v.owner.params), dtype=v.dtype)
+        raise NotScalarConstantError(v)
+
+
+def _scalar_of(data):
+    data = np.asarray(data)
+    if data.size == 0:
+        raise EmptyConstantError()
+    flat = data.ravel()
+    if data.ndim > 0 and not np.all(flat == flat[0]):
+        raise NotScalarConstantError()
+    return np.asarray(flat[0], dtype=data.dtype).copy()
+
+
+def _shape_entry(v):
+    """x.shape[i]: 1 for a broadcastable dimension, the size for a constant x."""
+    from ..graph.nodes import Constant
+    spec = v.owner.params.get("spec") if v.owner.op.name == "subtensor" else None
+    if spec is None or len(spec) != 1 or spec[0][0] != "int" or not isinstance(spec[0][1], int):
+        return None
+    x = v.owner.inputs[0].owner.inputs[0]
+    i = spec[0][1]
+    if not -x.ndim <= i < x.ndim:
+        return None
+    if isinstance(x, Constant):
+        return np.asarray(x.data.shape[i], dtype="int64")
+    if x.broadcastable[i]:
+        return np.asarray(1, dtype="int64")
+    return None
 
 
 # --- alloc: fill a symbolic shape with a value ---
 
 def _alloc_infer(value, *shape):
-    from ..graph.nodes import Constant
-    bcast = tuple(isinstance(s, Constant) and int(s.data) == 1 for s in shape)
-    return [TensorType(value.dtype, bcast)]
+    bcast = []
+    for s in shape:
+        try:
+            bcast.append(bool(get_scalar_constant_value(s) == 1))
+        except NotScalarConstantError:
+            bcast.append(False)
+    return [TensorType(value.dtype, tuple(bcast))]
 
 
 def _alloc_static(value, *shape):
@@ -78,17 +186,36 @@ def _alloc_static(value, *shape):
 
 
 def _alloc_lower(value, *shape, static):
+    value = jnp.asarray(value)
+    vshape = value.shape
+    if len(vshape) > len(static) or any(v not in (1, s) for v, s in zip(vshape[::-1], static[::-1])):
+        raise ValueError(f"could not broadcast input array from shape {vshape} into shape {static}")
     return jnp.broadcast_to(value, static)
 
 
 def _alloc_grad(inputs, outputs, gouts):
-    from .reductions import sum_to_type
-    value, shape = inputs[0], inputs[1:]
-    return [sum_to_type(gouts[0], value)] + [None] * len(shape)
+    # Theano's Alloc.grad: sum over the added leading dimensions and the broadcast ones
+    x, gz = inputs[0], gouts[0]
+    n = gz.ndim - x.ndim
+    axis, broadcasted, kept = list(range(n)), [], []
+    for i, (ib, gb) in enumerate(zip(x.broadcastable, gz.broadcastable[n:])):
+        if ib and not gb:
+            broadcasted.append(i + n)
+        else:
+            kept.append(i)
+    from .reductions import sum as tsum
+    gx = tsum(gz, axis=axis + broadcasted) if axis + broadcasted else gz
+    if broadcasted:
+        order = ["x"] * x.ndim
+        for idx, ax in enumerate(kept):
+            order[ax] = idx
+        gx = gx.dimshuffle(order)
+    return [gx] + [None] * (len(inputs) - 1)
 
 
 alloc_op = Op("alloc", _alloc_infer, _alloc_lower, _alloc_grad, static=_alloc_static,
               static_args=lambda node: range(1, len(node.inputs)), describe=lambda node: "Alloc")
+alloc_op.expands = True  # not constant-folded: its output may be much larger than its inputs
 alloc_op.pp = lambda node, args: f"alloc({', '.join(args)})"
 
 
@@ -97,12 +224,17 @@ def alloc(value, *shape):
     from ..tensor.basic import as_tensor_variable
     value = as_tensor_variable(value)
     shape = [as_tensor_variable(s) for s in shape]
-    if len(shape) < value.ndim:
-        raise ValueError("The Alloc value to use has more dimensions than the specified dimensions")
-    for s in shape:
-        if s.ndim != 0 or s.dtype not in D.integer_dtypes:
-            raise TypeError(f"Shape arguments to Alloc must be integers, but argument is of type {s.type}")
-    return alloc_op(value, *[cast(s, "int64") for s in shape])
+    for i, s in enumerate(shape):
+        if s.dtype not in D.integer_dtypes:
+            raise TypeError(f"Shape arguments to Alloc must be integers, but argument {i} is not for apply node: "
+                            f"{s}")
+        if s.ndim != 0:
+            raise TypeError("Each shape dimension to Alloc must be a scalar, ",
+                            f"dimension {i} have {s.ndim} dimensions for apply node: {s}")
+    if value.ndim > len(shape):
+        raise TypeError("The Alloc value to use has more dimensions than the specified dimensions",
+                        value.ndim, len(shape))
+    return alloc_op(value, *shape)
 
 
 # --- patternbroadcast: assert or forget broadcastability (Theano's Rebroadcast) ---
@@ -120,59 +252,118 @@ rebroadcast_op = Op("rebroadcast", lambda x, bcast: [TensorType(x.dtype, bcast)]
                         str(i) for i, b in enumerate(node.params["bcast"]) if b))
 
 
-def patternbroadcast(x, broadcastable):
+def _rebroadcast(x, changes):
+    """Theano's Rebroadcast(*changes) followed by apply_rebroadcast_opt (a no-op change adds no node)."""
     from ..tensor.basic import as_tensor_variable
     x = as_tensor_variable(x)
-    bcast = tuple(bool(b) for b in broadcastable)
-    if len(bcast) != x.ndim:
-        raise ValueError(f"broadcastable pattern {bcast} does not match ndim {x.ndim}")
+    for axis, b in changes:
+        if not isinstance(axis, (int, np.integer)):
+            raise TypeError("Rebroadcast needs integer axes. Got {}".format(axis))
+        if not isinstance(b, (bool, np.bool_)):
+            raise TypeError("Rebroadcast needs bool for new broadcast pattern. Got {}".format(b))
+    if changes and x.ndim <= max(a for a, _ in changes):
+        raise ValueError("Trying to rebroadcast non-existent dimension")
+    bcast = list(x.broadcastable)
+    for axis, b in changes:
+        bcast[axis] = bool(b)
+    bcast = tuple(bcast)
     return x if bcast == x.broadcastable else rebroadcast_op(x, bcast=bcast)
 
 
+def patternbroadcast(x, broadcastable):
+    """x with the broadcastable flags of `broadcastable` (its first len(broadcastable) dimensions)."""
+    return _rebroadcast(x, [(i, bool(b)) for i, b in enumerate(broadcastable)])
+
+
 def addbroadcast(x, *axes):
-    bcast = list(x.broadcastable)
-    for a in axes:
-        bcast[a] = True
-    return patternbroadcast(x, bcast)
+    """x with the given dimensions made broadcastable (checked to have length 1 at call time)."""
+    return _rebroadcast(x, [(a, True) for a in axes])
 
 
 def unbroadcast(x, *axes):
-    bcast = list(x.broadcastable)
-    for a in axes:
-        bcast[a] = False
-    return patternbroadcast(x, bcast)
+    """x with the given dimensions made non-broadcastable."""
+    return _rebroadcast(x, [(a, False) for a in axes])
 
 
 # --- arange (bounds may be symbolic: the length is the static key) ---
 
 def _arange_infer(start, stop, step, dtype):
+    for v in (start, stop, step):
+        if v.ndim != 0:
+            raise AssertionError("arange needs scalar bounds")
     return [TensorType(dtype, (False,))]
 
 
 def _arange_static(start, stop, step, dtype):
-    return int(max(0, np.ceil((float(stop) - float(start)) / float(step))))
+    start, stop, step = (np.asarray(v).item() for v in (start, stop, step))
+    if step == 0:
+        raise ZeroDivisionError("division by zero")
+    return len(np.arange(start, stop, step, dtype=dtype))
 
 
 def _arange_lower(start, stop, step, dtype, static):
-    return (start + jnp.arange(static) * step).astype(dtype)
+    # numpy: start + i * step, computed in the output dtype
+    return (jnp.asarray(start).astype(dtype) + jnp.arange(static, dtype=dtype) * jnp.asarray(step).astype(dtype)) \
+        .astype(dtype)
 
 
-arange_op = Op("arange", _arange_infer, _arange_lower, lambda inputs, outputs, gouts, dtype: [None] * 3,
-               static=_arange_static, describe=lambda node: "ARange{dtype='%s'}" % node.params["dtype"])
+def _arange_grad(inputs, outputs, gouts, dtype):
+    start, stop, step = inputs
+    (gz,) = gouts
+    if dtype in D.discrete_dtypes:
+        from .math import zeros_like
+        return [zeros_like(start, config.floatX), None, zeros_like(step, config.floatX)]
+    n = outputs[0].shape[0]
+    return [gz.sum(), None, (gz * arange(n, dtype=dtype)).sum()]
+
+
+arange_op = Op("arange", _arange_infer, _arange_lower, _arange_grad, static=_arange_static,
+               describe=lambda node: "ARange{dtype='%s'}" % node.params["dtype"])
+arange_op.expands = True
 
 
 def arange(start, stop=None, step=1, dtype=None):
-    """theano.tensor.arange: Theano's dtype rule (upcast of the bounds; floatX-limited for floats)."""
+    """theano.tensor.arange: the upcast of the bounds' dtypes, integers made int64 (uint64)."""
     from ..tensor.basic import as_tensor_variable
     if stop is None:
         start, stop = 0, start
     start, stop, step = (as_tensor_variable(v) for v in (start, stop, step))
-    if any(v.ndim != 0 for v in (start, stop, step)):
-        raise TypeError("arange needs scalar bounds")
     if dtype is None:
         dtype = D.upcast(start.dtype, stop.dtype, step.dtype)
-        if config.cast_policy == "custom" and dtype in D.int_dtypes:
-            dtype = "int64"  # Theano: integer ranges are int64 unless asked otherwise
-        elif dtype in D.float_dtypes and config.floatX == "float32" and dtype == "float64":
-            dtype = "float32" if all(v.dtype != "float64" for v in (start, stop, step)) else dtype
+        if dtype in D.int_dtypes:
+            dtype = "int64"
+        if dtype in D.uint_dtypes:
+            dtype = "uint64"
     return arange_op(start, stop, step, dtype=str(np.dtype(dtype)))
+
+
+class _nd_grid:
+    """mgrid / ogrid: T.mgrid[0:n, 0:m] as Theano builds it (aranges reshaped, multiplied by ones)."""
+
+    def __init__(self, sparse=False):
+        self.sparse = sparse
+
+    def __getitem__(self, *args):
+        from .math import ones_like
+        ndim = len(args[0])
+        for sl in args[0]:
+            if isinstance(sl.step, complex):
+                raise TypeError("theano_compat does not support mgrid/ogrid slices with a complex step (Theano "
+                                "neither)")
+        ranges = [arange(sl.start or 0, sl.stop, sl.step or 1) for sl in args[0]]
+        shapes = [tuple([1] * j + [r.shape[0]] + [1] * (ndim - 1 - j)) for j, r in enumerate(ranges)]
+        ranges = [r.reshape(shape) for r, shape in zip(ranges, shapes)]
+        if self.sparse:
+            return ranges
+        grids = []
+        ones = [ones_like(r) for r in ranges]
+        for i in range(ndim):
+            grid = 1
+            for j in range(ndim):
+                grid = grid * (ranges[j] if j == i else ones[j])
+            grids.append(grid)
+        return grids
+
+
+mgrid = _nd_grid()
+ogrid = _nd_grid(sparse=True)

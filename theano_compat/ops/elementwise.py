@@ -5,19 +5,21 @@ dimensions by a DimShuffle node, as Theano's Elemwise.make_node does, so gradien
 Theano's graph. The lowering casts to the declared dtype, since JAX promotes differently from Theano.
 """
 import jax.numpy as jnp
+import numpy as np
 
-from ..graph.ops import Op
+from ..graph import dtypes as D
+from ..graph.ops import Op, is_tracer
 from ..graph.types import TensorType
 
 
-def _infer(*inputs, dtype, bcast):
+def _infer(*inputs, dtype, bcast, **params):
     return [TensorType(dtype, tuple(all(bs) for bs in zip(*bcast)))]
 
 
 def _check_shapes(name, bcast, arrays):
     """Theano refuses to broadcast a dimension it does not know to be broadcastable (ValueError)."""
     shapes = [a.shape for a in arrays]
-    out = [max(s) for s in zip(*shapes)]
+    out = [next((n for n in sizes if n != 1), 1) for sizes in zip(*shapes)]
     for k, (shape, pattern) in enumerate(zip(shapes, bcast)):
         for dim, (size, b) in enumerate(zip(shape, pattern)):
             if size != out[dim] and (size != 1 or not b):
@@ -25,30 +27,50 @@ def _check_shapes(name, bcast, arrays):
                                  f"[{dim}] = {out[dim]}) in Elemwise{{{name}}} with input shapes {shapes}")
 
 
-def elementwise(name, fn, rule, grad, symbol=None, pp=None, cast_inputs=True):
+def _astype(a, dtype):
+    """Cast, keeping constants (untraced values) numpy arrays, so ops can still see them as constants."""
+    return jnp.asarray(a).astype(dtype) if is_tracer(a) else np.asarray(a).astype(dtype, copy=False)
+
+
+def elementwise(name, fn, rule, grad, symbol=None, pp=None, cast_inputs=True, compute=None, params=(),
+                scalar_name=None):
     """Register the elementwise op `name` and return its builder, e.g. `exp(x)`.
 
-    rule: Theano's output-type rule on input dtypes; grad(inputs, output, gz) -> per-input gradients, to
-    which Theano's sum over broadcast dimensions is applied here for every op. cast_inputs computes in the
-    output dtype, as Theano's C code does (and not in JAX's promoted type: int32 / float32 is float64).
+    rule: Theano's output-type rule on input dtypes; grad(inputs, output, gz, **params) -> per-input
+    gradients, to which Theano's sum over broadcast dimensions is applied here for every op (and Theano's
+    zeros for an op with a discrete output). cast_inputs computes in the output dtype, as Theano's C code
+    does (and not in JAX's promoted type: int32 / float32 is float64); compute(*dtypes) names another
+    dtype to compute in. params: keyword parameters of the builder, handed to fn and grad.
+    scalar_name(params): the scalar op's name where it depends on the params.
     """
-    def lower(*arrays, dtype, bcast):
+    def lower(*arrays, dtype, bcast, **kw):
         _check_shapes(name, bcast, arrays)
-        if cast_inputs:
-            arrays = [a.astype(dtype) for a in arrays]
-        return jnp.asarray(fn(*arrays)).astype(dtype)
+        if compute is not None:
+            work = compute(*[str(a.dtype) for a in arrays])
+            arrays = [_astype(a, work) for a in arrays]
+        elif cast_inputs:
+            arrays = [_astype(a, dtype) for a in arrays]
+        return _astype(fn(*arrays, **kw), dtype)
 
-    op = Op(name, _infer, lower, grad=_broadcast_grad(grad),
-            describe=lambda node: f"Elemwise{{{name},no_inplace}}")
+    def describe(node):
+        shown = scalar_name(node.params) if scalar_name else name
+        return f"Elemwise{{{shown},no_inplace}}"
+
+    op = Op(name, _infer, lower, grad=_broadcast_grad(grad), describe=describe)
     op.pp = pp or (_operator_pp(symbol) if symbol else None)
+    op.elementwise = True
 
-    def build(*inputs):
+    def build(*inputs, **kw):
         from ..tensor.basic import as_tensor_variable
         from .shape import pad_left
+        unknown = set(kw) - set(params)
+        if unknown:
+            raise TypeError(f"{name}() got an unexpected keyword argument {sorted(unknown)[0]!r}")
         inputs = [as_tensor_variable(i) for i in inputs]
         ndim = max(i.ndim for i in inputs)
         inputs = [pad_left(i, ndim - i.ndim) for i in inputs]
-        return op(*inputs, dtype=rule(*[i.dtype for i in inputs]), bcast=tuple(i.broadcastable for i in inputs))
+        return op(*inputs, dtype=rule(*[i.dtype for i in inputs]), bcast=tuple(i.broadcastable for i in inputs),
+                  **kw)
 
     build.__name__ = build.__qualname__ = name
     build.__doc__ = f"Elementwise {name} (Theano's tensor.{name})."
@@ -63,8 +85,20 @@ def _operator_pp(symbol):
 
 
 def _broadcast_grad(grad):
-    def full_grad(inputs, outputs, gouts, **params):
+    def full_grad(inputs, outputs, gouts, dtype, bcast, **params):
         from .reductions import sum_to_type
-        grads = grad(inputs, outputs[0], gouts[0])
-        return [None if g is None else sum_to_type(g, i) for g, i in zip(grads, inputs)]
+        grads = grad(inputs, outputs[0], gouts[0], **params)
+        if dtype not in D.continuous_dtypes:
+            # Theano's Elemwise.L_op: a discrete output gives obviously-zero gradients
+            grads = [g if g is None or not hasattr(g.type, "broadcastable") else _zeros(i)
+                     for g, i in zip(grads, inputs)]
+        return [None if g is None else g if not hasattr(g.type, "broadcastable") else sum_to_type(g, i)
+                for g, i in zip(grads, inputs)]
     return full_grad
+
+
+def _zeros(x):
+    from .math import zeros_like
+    from ..config import config
+    z = zeros_like(x)
+    return z.astype(config.floatX) if x.dtype not in D.continuous_dtypes else z

@@ -1,5 +1,5 @@
-"""Reductions (Theano's CAReduce family): sum, prod, max, min, all, any, argmax; and mean/var/std built
-from them exactly as theano.tensor.basic builds them, so dtypes and gradients are Theano's."""
+"""Reductions (Theano's CAReduce family and MaxAndArgmax): sum, prod, max, argmax, all, any, with Theano's
+dtype rules (CAReduceDtype), axis checks and gradients. mean, var, std, ptp, norms: ops/stats.py."""
 import builtins
 
 import jax.numpy as jnp
@@ -16,73 +16,49 @@ _SUM_OUT = {"bool": "int64", "int8": "int64", "int16": "int64", "int32": "int64"
 _ACC = dict(_SUM_OUT, float16="float32", float32="float64", complex64="complex128")
 
 
-def normalize_axis(x, axis):
-    """Theano's axis argument (None, int, list, negative) as a sorted tuple of dimensions."""
+def check_and_normalize_axes(x, axis):
+    """Theano's check_and_normalize_axes: a sorted list of distinct valid axes ([] for None)."""
+    from ..graph.nodes import Constant
+    if axis is None:
+        return []
+    if isinstance(axis, (int, np.integer)) or (isinstance(axis, np.ndarray) and axis.ndim == 0):
+        axis = [int(axis)]
+    elif isinstance(axis, (tuple, list, np.ndarray)):
+        axis = [int(i) for i in axis]
+    elif isinstance(axis, Constant):
+        axis = [int(i) for i in np.atleast_1d(axis.data)]
+    else:
+        raise TypeError("Axis must be an integer, tuple, list of integers or a TensorVariable. Got %s" % axis)
+    for i in range(len(axis)):
+        if axis[i] < 0:
+            axis[i] += x.ndim
+        if axis[i] < 0 or axis[i] >= x.ndim:
+            raise ValueError("Computation needs a valid axis number for %d-D tensor. Got %d" % (x.ndim, axis[i]))
+    return sorted(set(axis))
+
+
+def _careduce_axes(x, axis):
+    """CAReduce's axis handling: None is every axis; an axis beyond ndim is a ValueError."""
     if axis is None:
         return tuple(range(x.ndim))
-    axes = [axis] if isinstance(axis, (int, np.integer)) else [int(a) for a in axis]
-    out = []
+    axes = [int(axis)] if isinstance(axis, (int, np.integer)) else [int(a) for a in axis]
     for a in axes:
-        if not -x.ndim <= a < builtins.max(x.ndim, 1):
-            raise ValueError(f"Invalid axis: {a} (the number of dimensions of the input is: {x.ndim})")
-        out.append(a % x.ndim if x.ndim else 0)
-    return tuple(sorted(set(out)))
+        if a >= x.ndim or (a < 0 and abs(a) > x.ndim):
+            raise ValueError(f"Not enough dimensions on {x} to reduce on axis {a}")
+    return tuple(sorted(set(a % x.ndim for a in axes)))
+
+
+def normalize_axis(x, axis):
+    """The sorted tuple of reduced dimensions (every one for None)."""
+    return _careduce_axes(x, axis)
 
 
 def _reduce_infer(x, axis, dtype, acc_dtype):
     return [TensorType(dtype, tuple(b for i, b in enumerate(x.broadcastable) if i not in axis))]
 
 
-def _expand(g, x, axis):
-    """g (reduced over `axis`) with the reduced dimensions back as broadcastable ones."""
-    return _keep(x, g, axis, True)
-
-
-def _sum_grad(inputs, outputs, gouts, axis, dtype, acc_dtype):
-    from .math import second
-    (x,), (gz,) = inputs, gouts
-    if x.dtype in D.discrete_dtypes:
-        from .math import zeros_like
-        return [zeros_like(x, config.floatX)]
-    from .basic import cast
-    return [cast(second(x, _expand(gz, x, axis)), x.dtype)]
-
-
-def _max_grad(inputs, outputs, gouts, axis, dtype, acc_dtype):
-    # Theano: every element equal to the maximum receives the gradient (ties included).
-    from .math import eq
-    (x,), (out,), (gz,) = inputs, outputs, gouts
-    return [_expand(gz, x, axis) * eq(x, _expand(out, x, axis))]
-
-
-def _prod_grad(inputs, outputs, gouts, axis, dtype, acc_dtype):
-    (x,), (out,), (gz,) = inputs, outputs, gouts
-    return [_expand(gz * out, x, axis) / x]
-
-
-def _reducer(name, fn, describe_name, grad=None):
-    def lower(x, axis, dtype, acc_dtype):
-        return fn(x.astype(acc_dtype), axis=axis).astype(dtype)
-    return Op(name, _reduce_infer, lower, grad or (lambda inputs, outputs, gouts, **p: [None]),
-              describe=lambda node: f"{describe_name}{{{', '.join(map(str, node.params['axis']))}}}"
-              if node.params["axis"] != tuple(range(node.inputs[0].ndim)) else f"{describe_name}{{acc_dtype="
-              f"{node.params['acc_dtype']}}}")
-
-
-sum_op = _reducer("sum", jnp.sum, "Sum", _sum_grad)
-prod_op = _reducer("prod", jnp.prod, "Prod", _prod_grad)
-max_op = _reducer("max", jnp.max, "Max", _max_grad)
-min_op = _reducer("min", jnp.min, "Min", _max_grad)
-all_op = _reducer("all", jnp.all, "All")
-any_op = _reducer("any", jnp.any, "Any")
-sum_op.pp = lambda node, args: f"Sum{{{', '.join(map(str, node.params['axis']))}}}({args[0]})" \
-    if len(node.params["axis"]) != node.inputs[0].ndim else f"sum({args[0]})"
-
-
-def _keep(x, out, axis, keepdims):
-    """Theano's makeKeepDims: put the reduced axes back as broadcastable dimensions."""
-    if not keepdims:
-        return out
+def _pad(v, x, axis):
+    """v (reduced over `axis`) with the reduced dimensions back as broadcastable ones (DimShuffle)."""
     from .shape import dimshuffle
     order, k = [], 0
     for i in range(x.ndim):
@@ -91,87 +67,280 @@ def _keep(x, out, axis, keepdims):
         else:
             order.append(k)
             k += 1
-    return dimshuffle(out, order)
+    return dimshuffle(v, order)
+
+
+def _sum_grad(inputs, outputs, gouts, axis, dtype, acc_dtype):
+    from .math import second, zeros_like
+    (x,), (gz,) = inputs, gouts
+    if dtype not in D.continuous_dtypes:
+        return [zeros_like(x, config.floatX)]
+    if not axis:
+        return [gz]
+    return [second(x, _pad(gz, x, axis))]
+
+
+def _prod_grad(inputs, outputs, gouts, axis, dtype, acc_dtype, no_zeros_in_input=False):
+    """Theano's Prod.L_op, zeros included: one zero in a group gets the product of the others."""
+    from .logic import eq, neq, switch
+    from .math import zeros_like
+    (x,), (gz,) = inputs, gouts
+    if dtype in D.discrete_dtypes or acc_dtype in D.discrete_dtypes:
+        return [zeros_like(x, config.floatX)]
+    if not axis:
+        return [gz]
+    prod_out = _pad(prod_op(x, axis=axis, dtype=dtype, acc_dtype=acc_dtype, no_zeros_in_input=no_zeros_in_input),
+                    x, axis)
+    gz = _pad(gz, x, axis)
+    without_zeros = gz * prod_out / x
+    if no_zeros_in_input:
+        return [without_zeros]
+    where_zeros = eq(x, 0.0)
+    sum_where_zeros = sum(where_zeros, axis=list(axis))
+    single = _pad(eq(sum_where_zeros, 1), x, axis)
+    where_single_zero = single * where_zeros
+    taken = single * neq(gz, 0.0)
+    prod_without_zeros = _pad(prod_without_zeros_op(taken * x, axis=axis), x, axis)
+    no_zero_groups = _pad(eq(sum_where_zeros, 0), x, axis)
+    return [switch(no_zero_groups, without_zeros, switch(where_single_zero, prod_without_zeros, 0.0) * gz)]
+
+
+def _describe(name):
+    def describe(node):
+        p = node.params
+        axis = "" if p["axis"] == tuple(range(node.inputs[0].ndim)) else \
+            "axis=[%s], " % ", ".join(map(str, p["axis"]))
+        return f"{name}{{{axis}acc_dtype={p['acc_dtype']}}}"
+    return describe
+
+
+def _reducer(name, fn, grad, describe_name):
+    def lower(x, axis, dtype, acc_dtype, **kw):
+        return fn(jnp.asarray(x).astype(acc_dtype), axis=axis, dtype=acc_dtype).astype(dtype)
+    return Op(name, _reduce_infer, lower, grad, describe=_describe(describe_name))
+
+
+def _prod_without_zeros(x, axis):
+    nonzero = jnp.where(x == 0, jnp.ones_like(x), x)
+    return jnp.where(jnp.all(x == 0, axis=axis), jnp.zeros((), x.dtype), jnp.prod(nonzero, axis=axis))
+
+
+sum_op = _reducer("sum", jnp.sum, _sum_grad, "Sum")
+prod_op = Op("prod", lambda x, axis, dtype, acc_dtype, no_zeros_in_input: _reduce_infer(x, axis, dtype, acc_dtype),
+             lambda x, axis, dtype, acc_dtype, no_zeros_in_input: jnp.prod(
+                 jnp.asarray(x).astype(acc_dtype), axis=axis, dtype=acc_dtype).astype(dtype), _prod_grad, describe=_describe("Prod"))
+prod_without_zeros_op = Op(
+    "prod_without_zeros", lambda x, axis: [TensorType(x.dtype, tuple(b for i, b in enumerate(x.broadcastable)
+                                                                     if i not in axis))],
+    _prod_without_zeros, lambda inputs, outputs, gouts, axis: [_no_grad("ProdWithoutZeros")],
+    describe=lambda node: "ProdWithoutZeros{%s}" % ", ".join(map(str, node.params["axis"])))
+
+
+def _no_grad(name):
+    from ..compile.gradient import undefined_grad
+    return undefined_grad(None, name, f"{name} has no gradient")
+
+
+def makeKeepDims(x, y, axis):
+    """Theano's makeKeepDims: put the reduced axes of x back into y as broadcastable dimensions."""
+    from ..tensor.basic import as_tensor_variable
+    from .shape import dimshuffle
+    x, y = as_tensor_variable(x), as_tensor_variable(y)
+    if axis is None:
+        axis = list(range(x.ndim))
+    elif isinstance(axis, (int, np.integer)):
+        axis = [axis]
+    else:
+        axis = [int(a) for a in axis]
+    axis = [a + x.ndim if a < 0 else a for a in axis]
+    order, i = [], 0
+    for j in range(x.ndim):
+        if j in axis:
+            order.append("x")
+        else:
+            order.append(i)
+            i += 1
+    return dimshuffle(y, order)
 
 
 def sum(input, axis=None, dtype=None, keepdims=False, acc_dtype=None):
     """theano.tensor.sum"""
     from ..tensor.basic import as_tensor_variable
     x = as_tensor_variable(input)
-    axes = normalize_axis(x, axis)
-    out_dtype = dtype or _SUM_OUT.get(x.dtype, x.dtype)
-    acc = acc_dtype or (_ACC.get(x.dtype, x.dtype) if dtype is None else D.upcast(_ACC.get(x.dtype, x.dtype),
-                                                                                    dtype))
-    return _keep(x, sum_op(x, axis=axes, dtype=out_dtype, acc_dtype=acc), axes, keepdims)
+    axes = _careduce_axes(x, axis)
+    out_dtype, acc = _dtypes(x.dtype, dtype, acc_dtype)
+    out = sum_op(x, axis=axes, dtype=out_dtype, acc_dtype=acc)
+    return makeKeepDims(x, out, axis) if keepdims else out
+
+
+def _dtypes(idtype, dtype, acc_dtype):
+    """CAReduceDtype's output and accumulator dtypes."""
+    out = _SUM_OUT.get(idtype, idtype) if dtype is None else str(np.dtype(dtype))
+    if acc_dtype is None:
+        acc = _ACC.get(idtype, idtype)
+    elif acc_dtype in D.continuous_dtypes and idtype in D.discrete_dtypes:
+        acc = acc_dtype
+    else:
+        up = D.upcast(idtype, acc_dtype)
+        if acc_dtype != up:
+            raise TypeError(f"Cannot build the reduction with input dtype {idtype} and acc_dtype {acc_dtype}, as "
+                            f"precision would be lost. To correct this error, you can: - not specify acc_dtype, "
+                            f"or - use an acc_dtype at least as precise as {up}.")
+        acc = acc_dtype
+    return out, acc
 
 
 def prod(input, axis=None, dtype=None, keepdims=False, acc_dtype=None, no_zeros_in_input=False):
+    """theano.tensor.prod"""
     from ..tensor.basic import as_tensor_variable
     x = as_tensor_variable(input)
-    axes = normalize_axis(x, axis)
-    out_dtype = dtype or _SUM_OUT.get(x.dtype, x.dtype)
-    acc = acc_dtype or _ACC.get(x.dtype, x.dtype)
-    return _keep(x, prod_op(x, axis=axes, dtype=out_dtype, acc_dtype=acc), axes, keepdims)
+    axes = _careduce_axes(x, axis)
+    out_dtype, acc = _dtypes(x.dtype, dtype, acc_dtype)
+    out = prod_op(x, axis=axes, dtype=out_dtype, acc_dtype=acc, no_zeros_in_input=no_zeros_in_input)
+    return makeKeepDims(x, out, axis) if keepdims else out
 
 
-def _same_dtype_reduce(op):
+# --- max / argmax (Theano's MaxAndArgmax), min and argmin built from them as Theano does ---
+
+def _flat_reduced(x, axis):
+    keep = [i for i in range(x.ndim) if i not in axis]
+    moved = jnp.transpose(x, keep + list(axis))
+    return moved.reshape([x.shape[i] for i in keep] + [int(np.prod([x.shape[a] for a in axis]))])
+
+
+def _max_and_argmax_lower(x, axis):
+    if builtins.any(x.shape[a] == 0 for a in axis):
+        raise ValueError("zero-size array to reduction operation maximum which has no identity")
+    flat = _flat_reduced(jnp.asarray(x), axis)
+    return jnp.max(flat, axis=-1), jnp.argmax(flat, axis=-1).astype("int64")
+
+
+def _max_and_argmax_grad(inputs, outputs, gouts, axis):
+    from .logic import eq
+    (x,), (g_max, g_idx) = inputs, gouts
+    xmax = max_and_argmax_op(x, axis=axis)[0]
+    return [eq(_pad(xmax, x, axis), x) * _pad(g_max, x, axis)]
+
+
+def _max_and_argmax_infer(x, axis):
+    bcast = tuple(b for i, b in enumerate(x.broadcastable) if i not in axis)
+    return [TensorType(x.dtype, bcast), TensorType("int64", bcast)]
+
+
+max_and_argmax_op = Op("max_and_argmax", _max_and_argmax_infer, _max_and_argmax_lower, _max_and_argmax_grad,
+                       describe=lambda node: "MaxAndArgmax{axis=%s}" % (node.params["axis"],))
+
+
+def _argmax_lower(x, axis):
+    if x.ndim == 0:  # Theano's Argmax C code rejects a 0-d input
+        raise ValueError("Argmax, bad axis argument")
+    if builtins.any(x.shape[a] == 0 for a in axis):
+        raise ValueError("attempt to get argmax of an empty sequence")
+    return jnp.argmax(_flat_reduced(jnp.asarray(x), axis), axis=-1).astype("int64")
+
+
+def _argmax_grad(inputs, outputs, gouts, axis):
+    from .math import zeros_like
+    return [zeros_like(inputs[0])]
+
+
+argmax_op = Op("argmax", lambda x, axis: [_max_and_argmax_infer(x, axis)[1]], _argmax_lower, _argmax_grad,
+               describe=lambda node: "Argmax")
+
+
+def max_and_argmax(a, axis=None, keepdims=False):
+    """theano.tensor.max_and_argmax: [max, argmax] over axis (every axis for None)."""
+    from ..tensor.basic import as_tensor_variable
+    a = as_tensor_variable(a)
+    axes = check_and_normalize_axes(a, axis) or list(range(a.ndim))
+    out, argout = max_and_argmax_op(a, axis=tuple(axes))
+    if keepdims:
+        out, argout = makeKeepDims(a, out, axes), makeKeepDims(a, argout, axes)
+    return [out, argout]
+
+
+def max(x, axis=None, keepdims=False):
+    """theano.tensor.max"""
+    from ..tensor.basic import as_tensor_variable
+    x = as_tensor_variable(x)
+    out = max_and_argmax(x, axis)[0]
+    return makeKeepDims(x, out, axis) if keepdims else out
+
+
+def argmax(x, axis=None, keepdims=False):
+    """theano.tensor.argmax"""
+    from ..tensor.basic import as_tensor_variable
+    x = as_tensor_variable(x)
+    axes = check_and_normalize_axes(x, axis) or list(range(x.ndim))
+    out = argmax_op(x, axis=tuple(axes))
+    return makeKeepDims(x, out, axis) if keepdims else out
+
+
+def min(x, axis=None, keepdims=False):
+    """theano.tensor.min: -max(-x) (uint: max_val - max(max_val - x); bool: ~max(~x))."""
+    from ..tensor.basic import as_tensor_variable
+    from .math import neg, sub
+    from .logic import invert
+    x = as_tensor_variable(x)
+    if x.dtype.startswith("float") or x.dtype in D.int_dtypes:
+        return neg(max(neg(x), axis=axis, keepdims=keepdims))
+    if x.dtype in D.uint_dtypes:
+        top = np.array(np.iinfo(x.dtype).max, dtype=x.dtype)
+        return sub(top, max(sub(top, x), axis=axis, keepdims=keepdims))
+    if x.dtype == "bool":
+        return invert(max(invert(x), axis=axis, keepdims=keepdims))
+    raise NotImplementedError()  # Theano raises NotImplementedError here too
+
+
+def argmin(x, axis=None, keepdims=False):
+    """theano.tensor.argmin: argmax(-x) (uint: argmax(max_val - x); bool: argmax(~x))."""
+    from ..tensor.basic import as_tensor_variable
+    from .math import neg, sub
+    from .logic import invert
+    x = as_tensor_variable(x)
+    if x.dtype.startswith("float") or x.dtype in D.int_dtypes:
+        return argmax(neg(x), axis=axis, keepdims=keepdims)
+    if x.dtype in D.uint_dtypes:
+        return argmax(sub(np.iinfo(x.dtype).max, x), axis=axis, keepdims=keepdims)
+    if x.dtype == "bool":
+        return argmax(invert(x), axis=axis, keepdims=keepdims)
+    raise NotImplementedError()  # Theano raises NotImplementedError here too
+
+
+# --- all / any (Theano: of neq(x, 0) for a non-bool x) ---
+
+def _bool_reducer(name, fn, describe_name):
+    def grad(inputs, outputs, gouts, axis):
+        from .math import zeros_like
+        return [zeros_like(inputs[0], config.floatX)]
+    return Op(name, lambda x, axis: [TensorType("bool", tuple(b for i, b in enumerate(x.broadcastable)
+                                                              if i not in axis))],
+              lambda x, axis: fn(x, axis=axis), grad,
+              describe=lambda node: f"{describe_name}{{{', '.join(map(str, node.params['axis']))}}}")
+
+
+all_op = _bool_reducer("all", jnp.all, "All")
+any_op = _bool_reducer("any", jnp.any, "Any")
+
+
+def _logical(op):
     def reduce(x, axis=None, keepdims=False):
         from ..tensor.basic import as_tensor_variable
+        from .logic import neq
         x = as_tensor_variable(x)
-        axes = normalize_axis(x, axis)
-        dtype = "bool" if op in (all_op, any_op) else x.dtype
-        return _keep(x, op(x, axis=axes, dtype=dtype, acc_dtype=x.dtype), axes, keepdims)
+        axes = _careduce_axes(x, axis)
+        out = op(x if x.dtype == "bool" else neq(x, 0), axis=axes)
+        return makeKeepDims(x, out, axis) if keepdims else out
     return reduce
 
 
-max = _same_dtype_reduce(max_op)
-min = _same_dtype_reduce(min_op)
-all = _same_dtype_reduce(all_op)
-any = _same_dtype_reduce(any_op)
-
-
-def mean(input, axis=None, dtype=None, op=False, keepdims=False, acc_dtype=None):
-    """theano.tensor.mean: sum, then a true division by each reduced dimension's length (Theano's graph)."""
-    from ..tensor.basic import as_tensor_variable
-    from .basic import cast
-    from .math import true_div
-    from .shape import shape
-    x = as_tensor_variable(input)
-    sum_dtype = dtype if dtype is not None else ("float32" if x.dtype == "float16" else None)
-    s = sum(x, axis=axis, dtype=sum_dtype, keepdims=keepdims, acc_dtype=acc_dtype)
-    shp = cast(shape(x), "float32" if s.dtype in ("float16", "float32", "complex64") else "float64")
-    for i in normalize_axis(x, axis):
-        s = true_div(s, shp[i])
-    if s.dtype != shp.dtype and s.dtype in D.discrete_dtypes:
-        s = cast(s, shp.dtype)
-    if dtype == "float16" or (dtype is None and x.dtype == "float16"):
-        s = cast(s, "float16")
-    return s
-
-
-def var(input, axis=None, ddof=0, keepdims=False, corrected=False):
-    """theano.tensor.var: mean of squared deviations (Theano's graph; `corrected` not applied in 1.0.5
-    without ddof)."""
-    from ..tensor.basic import as_tensor_variable
-    from .math import sqr
-    x = as_tensor_variable(input)
-    centered = x - mean(x, axis, keepdims=True)
-    v = mean(sqr(centered), axis, keepdims=keepdims)
-    if ddof:
-        raise ValueError("theano_compat does not support var/std with ddof != 0 yet")
-    return v
-
-
-def std(input, axis=None, ddof=0, keepdims=False, corrected=False):
-    from .math import sqrt
-    return sqrt(var(input, axis=axis, ddof=ddof, keepdims=keepdims, corrected=corrected))
+all = _logical(all_op)
+any = _logical(any_op)
 
 
 def sum_to_type(g, like):
-    """Sum a gradient over the dimensions `like` broadcasts, and give it like's broadcastable pattern
-    (what Theano's Elemwise.grad does for broadcast inputs)."""
+    """Sum a gradient over the dimensions `like` broadcasts and `g` does not (Theano's Elemwise.L_op)."""
     from .basic import patternbroadcast
-    from .shape import dimshuffle
     axes = [i for i, (b, gb) in enumerate(zip(like.broadcastable, g.broadcastable)) if b and not gb]
     if axes:
         g = sum(g, axis=axes, keepdims=True)
@@ -180,34 +349,3 @@ def sum_to_type(g, like):
     return g
 
 
-# --- argmax / max_and_argmax ---
-
-def _argmax_lower(x, axis):
-    if len(axis) == 1:
-        return jnp.argmax(x, axis=axis[0]).astype("int64")
-    keep = [i for i in range(x.ndim) if i not in axis]
-    moved = jnp.transpose(x, keep + list(axis)).reshape([x.shape[i] for i in keep] + [-1])
-    return jnp.argmax(moved, axis=-1).astype("int64")
-
-
-argmax_op = Op("argmax", lambda x, axis: [TensorType("int64", tuple(b for i, b in enumerate(x.broadcastable)
-                                                                       if i not in axis))],
-               _argmax_lower, lambda inputs, outputs, gouts, axis: [None], describe=lambda node: "Argmax")
-
-
-def argmax(x, axis=None, keepdims=False):
-    from ..tensor.basic import as_tensor_variable
-    x = as_tensor_variable(x)
-    axes = normalize_axis(x, axis)
-    return _keep(x, argmax_op(x, axis=axes), axes, keepdims)
-
-
-def argmin(x, axis=None, keepdims=False):
-    from .math import neg
-    from ..tensor.basic import as_tensor_variable
-    x = as_tensor_variable(x)
-    return argmax(neg(x) if x.dtype not in ("bool",) else ~x, axis=axis, keepdims=keepdims)
-
-
-def max_and_argmax(a, axis=None, keepdims=False):
-    return [max(a, axis, keepdims), argmax(a, axis, keepdims)]

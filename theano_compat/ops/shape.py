@@ -14,7 +14,7 @@ def _dimshuffle_infer(x, order):
     bcast = x.broadcastable
     for dim in range(x.ndim):
         if dim not in order and not bcast[dim]:
-            raise ValueError(f"You cannot drop a non-broadcastable dimension: {bcast}, {list(order)}")
+            raise ValueError("You cannot drop a non-broadcastable dimension.", (bcast, list(order)))
     return [TensorType(x.dtype, tuple(True if d == "x" else bcast[d] for d in order))]
 
 
@@ -55,16 +55,29 @@ dimshuffle_op = Op("dimshuffle", _dimshuffle_infer, _dimshuffle_lower, _dimshuff
 dimshuffle_op.pp = _dimshuffle_pp
 
 
+def _dimshuffle_order(x, pattern):
+    """Theano's DimShuffle checks on a pattern: ints and 'x', each input dimension at most once."""
+    order = tuple("x" if p == "x" else p for p in pattern)
+    for i, j in enumerate(order):
+        if j == "x":
+            continue
+        if not isinstance(j, (int, np.integer)):
+            raise TypeError("DimShuffle indices must be python ints. Got: '%s' of type '%s'.", str(j), str(type(j)))
+        if j >= x.ndim:
+            raise ValueError("new_order[%d] is %d, but the input only has %d axes." % (i, j, x.ndim))
+        if j in order[i + 1:]:
+            raise ValueError("The same input dimension may not appear twice in the list of output dimensions",
+                             order)
+    return tuple(j if j == "x" else int(j) for j in order)
+
+
 def dimshuffle(x, *pattern):
     """x.dimshuffle(pattern): permute dimensions, 'x' inserts a broadcastable one."""
     from ..tensor.basic import as_tensor_variable
     if len(pattern) == 1 and isinstance(pattern[0], (list, tuple)):
         pattern = pattern[0]
-    order = tuple("x" if p == "x" else int(p) for p in pattern)
     x = as_tensor_variable(x)
-    if order == tuple(range(x.ndim)):
-        return x
-    return dimshuffle_op(x, order=order)
+    return dimshuffle_op(x, order=_dimshuffle_order(x, pattern))
 
 
 def pad_left(x, n):
@@ -104,11 +117,13 @@ def _reshape_infer(x, shp, ndim):
 
 def _is_one(shp, i):
     """Theano marks reshape dimensions broadcastable when the new shape entry is a constant 1."""
-    from ..graph.nodes import Constant
+    from .basic import get_scalar_constant_value, NotScalarConstantError
     node = shp.owner
     if node is not None and node.op.name == "make_vector":
-        entry = node.inputs[i]
-        return isinstance(entry, Constant) and int(entry.data) == 1
+        try:
+            return bool(get_scalar_constant_value(node.inputs[i]) == 1)
+        except NotScalarConstantError:
+            return False
     return False
 
 
@@ -144,6 +159,13 @@ def reshape(x, newshape, ndim=None):
     """theano.tensor.reshape: newshape may hold ints, -1 and symbolic scalars."""
     from ..tensor.basic import as_tensor_variable, as_shape_vector
     x = as_tensor_variable(x)
+    if isinstance(newshape, (int, np.integer)):
+        # Theano: as_tensor_variable(3) is not a vector, and as_tensor_variable(3, ndim=1) fails
+        if ndim is None:
+            raise TypeError("New shape in reshape must be a vector or a list/tuple of scalar. Got %s after "
+                            "conversion to a vector." % newshape)
+        from ..tensor.basic import AsTensorError
+        raise AsTensorError("Cannot convert %s to TensorType" % newshape, type(newshape))
     shp = as_shape_vector(newshape)
     if ndim is None:
         if shp.type.broadcastable[0] is False and shp.owner is None and not hasattr(shp, "data"):

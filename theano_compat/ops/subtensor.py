@@ -24,43 +24,70 @@ def _as_ref(v, inputs):
     if v is None or isinstance(v, (int, np.integer)):
         return None if v is None else int(v)
     v = as_tensor_variable(v)
-    if isinstance(v, Constant) and v.ndim == 0:
-        return int(v.data)
     if v.ndim != 0 or v.dtype not in D.integer_dtypes:
-        raise TypeError(f"Expected an integer scalar for a slice bound or index, got {v.type}")
+        raise TypeError("Expected an integer")
+    if isinstance(v, Constant):
+        return int(v.data)
     inputs.append(v)
     return ("in", len(inputs) - 1)
 
 
 def _is_advanced(entry):
-    if isinstance(entry, (list, np.ndarray)):
+    if isinstance(entry, (list, tuple, np.ndarray, float)):
         return True
     return isinstance(entry, Variable) and (entry.ndim > 0 or entry.dtype == "bool")
 
 
+def _includes_bool(e):
+    if isinstance(e, (np.bool_, bool)) or (hasattr(e, "dtype") and e.dtype == "bool"):
+        return True
+    if not isinstance(e, Variable) and isinstance(e, (list, tuple)):
+        return any(_includes_bool(el) for el in e)
+    return False
+
+
 def build_spec(x, index):
-    """(x with new axes inserted, spec, symbolic index inputs) for a Python index expression."""
+    """(x with new axes inserted, spec, symbolic index inputs) for a Python index expression, following
+    Theano's TensorVariable.__getitem__ (its checks, and its newaxis handling for basic indexing)."""
     from ..tensor.basic import as_tensor_variable
     from .shape import dimshuffle
     index = index if isinstance(index, tuple) else (index,)
-    if any(e is Ellipsis for e in index):
-        k = index.index(Ellipsis)
-        used = sum(1 for e in index if e is not None and e is not Ellipsis and not _is_bool(e))
-        used += sum(_bool_ndim(e) for e in index if _is_bool(e))
-        index = index[:k] + (slice(None),) * (x.ndim - used) + index[k + 1:]
-    if any(e is None for e in index):  # Theano: newaxis is a dimshuffle, then a full slice there
+    count, ellipses = 0, []
+    for i, e in enumerate(index):
+        if e is None:
+            continue
+        if e is Ellipsis:
+            ellipses.append(i)
+        elif _is_bool(e):
+            count += e.ndim
+        else:
+            if _includes_bool(e):
+                raise TypeError("TensorType does not support Python bools for indexing, such as "
+                                "tensor[[True, False]]. To use a boolean mask, convert the mask to a NumPy array "
+                                "first, e.g., tensor[numpy.array([True, False])].")
+            count += 1
+    if x.ndim < count:
+        raise IndexError("too many indices for array")
+    if len(ellipses) > 1:
+        raise IndexError("an index can only have a single Ellipsis (`...`)")
+    if ellipses:
+        k = ellipses[0]
+        index = index[:k] + (slice(None),) * (x.ndim - count) + index[k + 1:]
+    index = tuple(np.array(e, dtype="int64") if (isinstance(e, (list, tuple)) and len(e) == 0) or
+                  (isinstance(e, np.ndarray) and e.size == 0) else e for e in index)
+    if any(e is None for e in index):
         order, k = [], 0
+        advanced = any(_is_advanced(e) for e in index)
         for e in index:
             if e is None:
                 order.append("x")
             else:
                 order.append(k)
                 k += 1
-        order += list(range(k, x.ndim))
-        x = dimshuffle(x, order)
+        if advanced:  # numpy's newaxis among advanced indices: keep the dimensions not indexed
+            order += list(range(k, x.ndim))
+        x = dimshuffle(x, order)  # Theano's basic indexing drops the dimensions after the index: may raise
         index = tuple(slice(None) if e is None else e for e in index)
-    if len(index) - sum(_bool_ndim(e) - 1 for e in index if _is_bool(e)) > x.ndim:
-        raise ValueError("too many indices for array")
     inputs, spec = [], []
     for e in index:
         if isinstance(e, slice):
@@ -126,6 +153,8 @@ def _resolve(x, vals, spec, key):
                 v = int(v)
                 if not -x.shape[dim] <= v < x.shape[dim]:
                     raise IndexError(f"index {v} is out of bounds for axis {dim} with size {x.shape[dim]}")
+            else:
+                _check_bounds(v, x.shape[dim], dim)
             out.append(v)
             dim += 1
         elif kind == "slice":
@@ -141,12 +170,35 @@ def _resolve(x, vals, spec, key):
         else:
             v = _val(refs[0], vals)
             if v.dtype == bool:
+                for j, (size, msize) in enumerate(zip(x.shape[dim:dim + v.ndim], v.shape)):
+                    if size != msize:
+                        raise IndexError(f"boolean index did not match indexed array along dimension {dim + j}; "
+                                         f"dimension is {size} but corresponding boolean dimension is {msize}")
                 out.extend(jnp.nonzero(v, size=k) if k is not None else np.nonzero(np.asarray(v)))
                 dim += v.ndim
             else:
+                _check_bounds(v, x.shape[dim], dim)
                 out.append(v)
                 dim += 1
+    arrays = [np.shape(i) for i in out if not isinstance(i, slice) and np.ndim(i) > 0]
+    try:
+        np.broadcast_shapes(*arrays)
+    except ValueError:
+        raise IndexError("shape mismatch: indexing arrays could not be broadcast together with shapes "
+                         + " ".join(str(a) for a in arrays)) from None
     return _open_mesh(out, x.shape) if dynamic else tuple(out)
+
+
+def _check_bounds(v, n, dim):
+    """Theano (numpy) raises IndexError for an index out of range; JAX would clamp it."""
+    from ..compile.lower import runtime_check
+    if _concrete(v):
+        bad = np.asarray(v)[(np.asarray(v) < -n) | (np.asarray(v) >= n)]
+        if bad.size:
+            raise IndexError(f"index {int(bad.ravel()[0])} is out of bounds for axis {dim} with size {n}")
+        return
+    v = jnp.asarray(v).astype("int64")
+    runtime_check((v >= -n) & (v < n), IndexError, f"index out of bounds for axis {dim} with size {n}")
 
 
 def _dynamic_slice(n, lo, length, step):
@@ -180,7 +232,7 @@ def _open_mesh(idx, shape):
 
 
 def _get_lower(x, *vals, spec, static=None):
-    return x[_resolve(x, vals, spec, static)]
+    return jnp.asarray(x)[_resolve(x, vals, spec, static)]
 
 
 # --- type rules ---
@@ -238,13 +290,13 @@ subtensor_op = Op("subtensor", lambda x, *idx, spec: [_out_type(x, spec, idx)], 
 
 
 def _spec_str(node):
+    # Theano: every index (constant or not) is a scalar input, shown by its type, e.g. "int64:int64:".
     parts = []
     for entry in node.params["spec"]:
         if entry[0] == "slice":
-            parts.append(":".join("" if r is None else ("int64" if isinstance(r, tuple) else str(r))
-                                  for r in entry[1:]).rstrip(":") or ":")
+            parts.append(":".join("" if r is None else "int64" for r in entry[1:]))
         else:
-            parts.append("int64" if isinstance(entry[1], tuple) else str(entry[1]))
+            parts.append("int64")
     return ", ".join(parts)
 
 
@@ -259,14 +311,27 @@ def subtensor(x, index):
 
 def _inc_lower(x, y, *vals, spec, set_instead, static=None):
     idx = _resolve(x, vals, spec, static)
-    y = y.astype(x.dtype)
+    x = jnp.asarray(x)
+    if not set_instead and not np.can_cast(y.dtype, x.dtype, "same_kind"):
+        # numpy's in-place add refuses it (UFuncTypeError): raise numpy's own error
+        np.add(np.zeros(1, x.dtype), np.zeros(1, y.dtype), out=np.zeros(1, x.dtype), casting="same_kind")
+    y = jnp.asarray(y).astype(x.dtype)
     return x.at[idx].set(y) if set_instead else x.at[idx].add(y)
 
 
 def _inc_grad(inputs, outputs, gouts, spec, set_instead):
     x, y, idx = inputs[0], inputs[1], inputs[2:]
     (gz,) = gouts
+    from ..config import config
     from .math import zeros_like
+    if set_instead and any(e[0] == "array" and idx[e[1][1]].dtype == "bool" for e in spec):
+        # Theano 1.0.5's AdvancedBooleanIncSubtensor.grad builds an AdvancedIncSubtensor, which refuses masks
+        raise TypeError("AdvancedSubtensor does not support boolean masks for indexing. Use "
+                        "AdvancedBooleanSubtensor instead.")
+    if x.dtype in D.discrete_dtypes:
+        gx = zeros_like(x, config.floatX)
+        gy = zeros_like(y, config.floatX) if y.dtype in D.discrete_dtypes else zeros_like(y)
+        return [gx, gy] + [None] * len(idx)
     gy = subtensor_op(gz, *idx, spec=spec)
     gx = inc_subtensor_op(gz, zeros_like(gy), *idx, spec=spec, set_instead=True) if set_instead else gz
     return [gx, _sum_to(gy, y)] + [None] * len(idx)
@@ -299,9 +364,6 @@ def _inc(x, y, set_instead, tolerate_inplace_aliasing=False, inplace=False):
     if y.ndim > x.ndim:
         raise TypeError(f"Trying to increment a {x.ndim}-dimensional subtensor with a {y.ndim}-dimensional "
                         "value.")
-    if D.upcast(base.dtype, y.dtype) != base.dtype:
-        raise TypeError(f"set_subtensor/inc_subtensor: the value's dtype {y.dtype} would be downcast to "
-                        f"{base.dtype}")
     return inc_subtensor_op(base, y, *idx, spec=node.params["spec"], set_instead=set_instead)
 
 
@@ -317,8 +379,20 @@ def inc_subtensor(x, y, inplace=False, set_instead_of_inc=False, tolerate_inplac
 
 def _subtensor_grad(inputs, outputs, gouts, spec, static=None):
     x, idx = inputs[0], inputs[1:]
+    from ..config import config
     from .math import zeros_like
+    if x.dtype in D.discrete_dtypes:  # Theano: an integer x gets floatX zeros
+        return [zeros_like(x, config.floatX)] + [None] * len(idx)
     return [inc_subtensor_op(zeros_like(x), gouts[0], *idx, spec=spec, set_instead=False)] + [None] * len(idx)
 
 
 subtensor_op.grad = _subtensor_grad
+
+
+def _has_value_checks(node):
+    """Indices read at call time (symbolic ints, index arrays) are bounds-checked, as numpy does."""
+    return any(e[0] == "array" or (e[0] == "int" and isinstance(e[1], tuple)) for e in node.params["spec"])
+
+
+subtensor_op.checks = _has_value_checks
+inc_subtensor_op.checks = _has_value_checks

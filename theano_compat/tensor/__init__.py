@@ -1,4 +1,7 @@
 """theano.tensor: the `T` namespace legacy code builds its graphs with."""
+import sys as _sys
+
+_T_MODULE = _sys
 from ..graph.types import TensorType
 from ..graph.nodes import Variable, Constant, Apply
 from .var import TensorVariable, TensorConstant, _tensor_py_operators
@@ -7,44 +10,124 @@ from .basic import *  # noqa: F401,F403  (scalar, dmatrix, fvectors, ...)
 from ..graph.dtypes import (all_dtypes, complex_dtypes, continuous_dtypes, discrete_dtypes, float_dtypes,
                             int_dtypes, integer_dtypes, uint_dtypes)
 from ..ops.math import (
-    add, sub, mul, true_div, int_div, mod, pow, maximum, minimum, clip, second, fill, neg, abs_, sgn, inv,
-    sqr, sqrt, exp, exp2, expm1, log, log2, log10, log1p, sin, cos, tan, arcsin, arccos, arctan, sinh, cosh,
-    tanh, arcsinh, arccosh, arctanh, erf, erfc, erfinv, erfcinv, gamma, gammaln, psi, tri_gamma, floor, ceil,
-    trunc, round_half_to_even, round_half_away_from_zero, real, imag, angle, conj, lt, gt, le, ge, eq, neq,
-    isnan, isinf, and_, or_, xor, invert, switch, zeros_like, ones_like)
-from ..ops.basic import (cast, make_vector, alloc, patternbroadcast, addbroadcast, unbroadcast, arange)
+    add, sub, mul, true_div, int_div, mod, pow, maximum, minimum, largest, smallest, clip, second, fill,
+    tensor_copy, neg, abs_, sgn, inv, sqr, sqrt, exp, exp2, expm1, log, log2, log10, log1p, sin, cos, tan,
+    arcsin, arccos, arctan, arctan2, sinh, cosh, tanh, arcsinh, arccosh, arctanh, deg2rad, rad2deg, floor, ceil,
+    trunc, round, iround, round_half_to_even, round_half_away_from_zero, zeros_like, ones_like, floor_div,
+    div_proxy, mod_check, divmod)
+from ..ops.special import erf, erfc, erfcx, erfinv, erfcinv, gamma, gammaln, psi, tri_gamma
+from ..ops.complex import real, imag, angle, conj, complex, complex_from_polar
+from ..ops.logic import (lt, gt, le, ge, eq, neq, isnan, isinf, isclose, allclose, and_, or_, xor, invert,
+                         bitwise_and, bitwise_or, bitwise_xor, bitwise_not, switch, where)
+from ..ops.basic import (cast, make_vector, alloc, patternbroadcast, addbroadcast, unbroadcast, arange, mgrid,
+                         ogrid, get_scalar_constant_value, NotScalarConstantError, EmptyConstantError)
 from ..ops.shape import dimshuffle, reshape, flatten, shape
-from ..ops.reductions import (sum, prod, mean, var, std, max, min, all, any, argmax, argmin, max_and_argmax)
-from ..ops.linalg import dot, tensordot, outer
+from ..ops.arrange import (transpose, swapaxes, shape_padleft, shape_padright, shape_padaxis, squeeze, tile, roll,
+                           split, stacklists, horizontal_stack, vertical_stack, repeat)
+from ..ops.reductions import (sum, prod, max, min, all, any, argmax, argmin, max_and_argmax, makeKeepDims,
+                              check_and_normalize_axes)
+from ..ops.stats import mean, var, std, ptp
+from ..ops.linalg import dot, tensordot, outer, batched_dot, batched_tensordot
 from ..ops.join import join, concatenate, stack
 from ..ops.subtensor import subtensor, set_subtensor, inc_subtensor
+from ..ops.select import nonzero, flatnonzero, nonzero_values, take, choose
+from ..ops.sort import sort, argsort
+from ..ops.diag import eye, identity_like, diag, diagonal
+from ..ops.slinalg import tri, tril, triu
+from ..ops.extra import bincount, squeeze, bartlett, fill_diagonal, fill_diagonal_offset, cumsum, cumprod
+from ..ops.extra_index import ravel_multi_index, unravel_index
+from ..ops.special import chi2sf, gammainc, gammaincc, gammau, gammal, j0, j1, jv, i0, i1, iv
+from ..ops.checks import assert_
 from ..compile.shared import TensorSharedVariable
-from ..compile.gradient import grad
-from . import nnet
+from ..compile.gradient import grad, consider_constant
+from ..gradient import grad_not_implemented, grad_undefined
+from ..compile.grad_tools import Lop, Rop, jacobian, hessian, verify_grad, numeric_grad
+from . import nnet, extra_ops, nlinalg, slinalg, xlogx, opt, elemwise  # noqa: F401  (T.extra_ops, ...)
+# theano.tensor.sort is also a module: import it for real (a plain `from . import sort` would just return
+# the function bound above), then bind T.sort back to the function below, as Theano's namespace has it.
+_sort_module = __import__("importlib").import_module(".sort", __name__)
+from . import basic, var, signal, raw_random, shared_randomstreams  # noqa: F401
+from ..ops.random import permute_row_elements
+
+_SUBMODULES = {"nnet", "extra_ops", "nlinalg", "slinalg", "xlogx", "opt", "elemwise", "basic", "var", "signal",
+               "raw_random", "shared_randomstreams"}
+from ..ops.sort import sort, argsort  # noqa: F811  (T.sort is the function, as in Theano)
+from .basic import AsTensorError
 
 square = sqr
-div_proxy = true_div
-floor_div = int_div
-largest = maximum
-smallest = minimum
+as_tensor = as_tensor_variable
+isnan_, isinf_ = isnan, isinf
+join_ = join
+power = pow
+int_types = tuple(TensorType(d, ()) for d in int_dtypes)
 
 
-def transpose(x, axes=None):
-    """theano.tensor.transpose: reverse the dimensions, or permute them by axes."""
-    x = as_tensor_variable(x)
-    return dimshuffle(x, list(reversed(range(x.ndim))) if axes is None else list(axes))
+class Rebroadcast:
+    """Rebroadcast(*(axis, broadcastable) pairs)(x): x with those broadcastable flags (checked at call time)."""
+
+    def __init__(self, *axis):
+        self.axis = list(axis)
+
+    def __call__(self, x):
+        from ..ops.basic import _rebroadcast
+        return _rebroadcast(x, self.axis)
+
+
+def specify_shape(x, shape):
+    """theano.compile.specify_shape: x, checked at call time to have this shape."""
+    from ..ops.checks import specify_shape as _specify
+    return _specify(x, shape)
+
+
+def ceil_intdiv(a, b):
+    """ceil(a / b) for integers: (a // b) + ((a % b) != 0) (Theano's ceil_intdiv)."""
+    div = int_div(a, b)
+    ret = cast(neq(a % b, 0), div.dtype) + div
+    return ret
+
+
+def inverse_permutation(perm):
+    """The inverse of each permutation in perm (its last axis)."""
+    perm = as_tensor_variable(perm)
+    return argsort(perm, axis=-1).astype(perm.dtype)
+
+
+def cov(m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=None):
+    """numpy.cov (without weights), built as Theano builds it."""
+    if fweights is not None:
+        raise NotImplementedError("fweights are not implemented")  # Theano raises NotImplementedError too
+    if aweights is not None:
+        raise NotImplementedError("aweights are not implemented")  # Theano raises NotImplementedError too
+    m = as_tensor_variable(m)
+    if not rowvar and m.shape[0] != 1:
+        m = m.T
+    if y is not None:
+        y = as_tensor_variable(y)
+        if not rowvar and y.shape[0] != 1:
+            y = y.T
+        m = concatenate((m, y), axis=0)
+    if ddof is None:
+        ddof = 0 if bias else 1
+    fact = m.shape[1] - ddof
+    m -= m.mean(axis=1, keepdims=1)
+    c = m.dot(m.T)
+    c *= constant(1) / fact
+    return c.squeeze()
 
 
 def zeros(shape, dtype=None):
     """theano.tensor.zeros(shape, dtype=floatX)"""
     from ..config import config
-    shape = [shape] if not isinstance(shape, (list, tuple)) and getattr(shape, "ndim", 0) == 0 else shape
+    if not isinstance(shape, (list, tuple)) and getattr(shape, "ndim", 0) == 0:
+        shape = [shape]
     return alloc(constant(0, dtype=dtype or config.floatX), *_shape_list(shape))
 
 
 def ones(shape, dtype=None):
+    """theano.tensor.ones(shape, dtype=floatX)"""
     from ..config import config
-    shape = [shape] if not isinstance(shape, (list, tuple)) and getattr(shape, "ndim", 0) == 0 else shape
+    if not isinstance(shape, (list, tuple)) and getattr(shape, "ndim", 0) == 0:
+        shape = [shape]
     return alloc(constant(1, dtype=dtype or config.floatX), *_shape_list(shape))
 
 
@@ -54,45 +137,6 @@ def _shape_list(shape):
     return list(shape)
 
 
-def tensor_copy(x):
-    return _identity(x)
-
-
-def _identity(x):
-    from ..ops.math import second
-    x = as_tensor_variable(x)
-    return second(x, x)
-
-
-def round(a, mode=None):
-    """theano.tensor.round: half away from zero by default (Theano 1.0)."""
-    if mode in (None, "half_away_from_zero"):
-        return round_half_away_from_zero(a)
-    if mode == "half_to_even":
-        return round_half_to_even(a)
-    raise Exception(f"round mode {mode} is not implemented.")
-
-
-def iround(a, mode=None):
-    return cast(round(a, mode), "int64")
-
-
-def shape_padleft(t, n_ones=1):
-    t = as_tensor_variable(t)
-    return dimshuffle(t, ["x"] * n_ones + list(range(t.ndim)))
-
-
-def shape_padright(t, n_ones=1):
-    t = as_tensor_variable(t)
-    return dimshuffle(t, list(range(t.ndim)) + ["x"] * n_ones)
-
-
-def shape_padaxis(t, axis):
-    t = as_tensor_variable(t)
-    ndim = t.ndim + 1
-    if not -ndim <= axis < ndim:
-        raise IndexError(f"axis {axis} is out of bounds [-{ndim}, {ndim})")
-    axis %= ndim
-    order = list(range(t.ndim))
-    order.insert(axis, "x")
-    return dimshuffle(t, order)
+# Everything above that legacy code can reach as T.<name> (the migration tool and the coverage table read it).
+__all__ = sorted(_n for _n, _v in globals().items()
+                 if not _n.startswith("_") and (not isinstance(_v, type(_T_MODULE)) or _n in _SUBMODULES))

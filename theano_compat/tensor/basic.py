@@ -5,7 +5,7 @@ from ..config import config
 from ..graph import dtypes as D
 from ..graph.nodes import Constant, Variable
 from ..graph.types import TensorType
-from .var import TensorConstant, TensorVariable
+from .var import AsTensorError, TensorConstant, TensorVariable
 
 
 def constant(x, name=None, ndim=None, dtype=None):
@@ -17,27 +17,62 @@ def constant(x, name=None, ndim=None, dtype=None):
             raise ValueError(f"ndarray could not be cast to constant with {ndim} dimensions")
         bcast = [True] * (ndim - len(bcast)) + bcast
         value = value.reshape([1] * (ndim - value.ndim) + list(value.shape))
-    return TensorConstant(TensorType(value.dtype, bcast), value, name=name)
+    ttype = TensorType(value.dtype, bcast)
+    if not _cacheable(value):
+        return TensorConstant(ttype, value, name=name)
+    key = (ttype, value.item())
+    if key not in _CONSTANT_CACHE:
+        _CONSTANT_CACHE[key] = TensorConstant(ttype, value, name=name)
+    return _CONSTANT_CACHE[key]
+
+
+# Theano caches small integral constants, so `1` used twice in a graph is one variable (debugprint shows
+# one id); the cache is Theano's criterion exactly.
+_CONSTANT_CACHE = {}
+
+
+def _cacheable(value):
+    if value.size != 1 or value.dtype.kind not in "iuf" or not -10 <= value.item() <= 10:
+        return False
+    return value.dtype.kind in "iu" or int(value.item()) == value.item()
 
 
 def as_tensor_variable(x, name=None, ndim=None):
     """theano.tensor.as_tensor_variable: variables pass through, values become constants."""
     if isinstance(x, Variable):
         if not isinstance(x.type, TensorType):
-            raise TypeError(f"Variable type field must be a TensorType, got {x.type}")
-        if ndim is not None and x.ndim != ndim:
-            if x.ndim > ndim and all(x.broadcastable[:x.ndim - ndim]):
-                from ..ops.shape import dimshuffle
-                return dimshuffle(x, list(range(x.ndim - ndim, x.ndim)))
-            raise ValueError(f"TensorType could not be cast to have {ndim} dimensions", x.type)
-        return x
+            raise AsTensorError("Variable type field must be a TensorType.", x, x.type)
+        if ndim is None or x.ndim == ndim:
+            return x
+        if x.ndim > ndim:
+            from ..ops.shape import dimshuffle
+            first = [i for i in range(x.ndim) if not x.broadcastable[i]]
+            first = first[0] if first else x.ndim
+            x = dimshuffle(x, list(range(x.ndim))[first:])
+            if x.ndim > ndim:
+                raise ValueError("TensorType could not be cast to have %i dimensions" % ndim, x.type)
+            return x
+        from ..ops.shape import dimshuffle
+        return dimshuffle(x, ["x"] * (ndim - x.ndim) + list(range(x.ndim)))
     if isinstance(x, (tuple, list)) and any(isinstance(e, Variable) for e in x):
         from ..ops.join import stack
-        return stack([as_tensor_variable(e) for e in x])
+        try:
+            return stack(x)
+        except (TypeError, ValueError):
+            pass
+    if isinstance(x, bool):
+        raise AsTensorError(
+            "Cannot cast True or False as a tensor variable. Please use np.array(True) or np.array(False) if "
+            "you need these constants. This error might be caused by using the == operator on Variables. "
+            "v == w does not do what you think it does, use theano.tensor.eq(v, w) instead.")
     try:
         return constant(x, name=name, ndim=ndim)
-    except (TypeError, ValueError) as e:
-        raise TypeError(f"Cannot convert {x!r} to TensorType", type(x)) from e
+    except TypeError:
+        try:
+            str_x = str(x)
+        except Exception:  # noqa: BLE001 - Theano's fallback
+            str_x = repr(x)
+        raise AsTensorError("Cannot convert %s to TensorType" % str_x, type(x)) from None
 
 
 def as_shape_vector(shape):
@@ -115,3 +150,6 @@ for _p in [""] + list(_PREFIX):
         _many = _plural(_one)
         CONSTRUCTORS[_many.__name__] = _many
 globals().update(CONSTRUCTORS)
+
+
+__all__ = ["constant", "as_tensor_variable", "get_vector_length", "tensor", "TensorType"] + sorted(CONSTRUCTORS)

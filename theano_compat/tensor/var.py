@@ -5,123 +5,208 @@ from ..graph.nodes import Constant, Variable
 from ..graph.types import TensorType
 
 
+class AsTensorError(TypeError):
+    """Raised when as_tensor_variable isn't able to create a TensorVariable."""
+
+
+AsTensorError.__module__ = "theano.tensor.var"
+
+
+def _binary(name, reflected=False, catch=True):
+    """A Python operator calling T.<name>; Theano returns NotImplemented when the other operand is not a
+    tensor (so `x + True` is Python's TypeError), except on its reflected and division operators."""
+    def op(self, other):
+        fn = getattr(_T(), name)
+        if not catch:
+            return fn(other, self) if reflected else fn(self, other)
+        try:
+            return fn(other, self) if reflected else fn(self, other)
+        except AsTensorError:
+            return NotImplemented
+    op.__name__ = name
+    return op
+
+
+def _method(name):
+    def method(self):
+        return getattr(_T(), name)(self)
+    method.__name__ = name
+    return method
+
+
 class _tensor_py_operators:
     """Operators and numpy-like methods, each a thin call into the op library (theano/tensor/var.py)."""
 
-    # arithmetic; the reflected forms put the constant first, as Theano's graph does
-    def __add__(self, other): return _T().add(self, other)
-    def __radd__(self, other): return _T().add(other, self)
-    def __sub__(self, other): return _T().sub(self, other)
-    def __rsub__(self, other): return _T().sub(other, self)
-    def __mul__(self, other): return _T().mul(self, other)
-    def __rmul__(self, other): return _T().mul(other, self)
-    def __truediv__(self, other): return _T().true_div(self, other)
-    def __rtruediv__(self, other): return _T().true_div(other, self)
-    def __floordiv__(self, other): return _T().int_div(self, other)
-    def __rfloordiv__(self, other): return _T().int_div(other, self)
-    def __mod__(self, other): return _T().mod(self, other)
-    def __rmod__(self, other): return _T().mod(other, self)
-    def __pow__(self, other): return _T().pow(self, other)
-    def __rpow__(self, other): return _T().pow(other, self)
+    __add__ = _binary("add")
+    __sub__ = _binary("sub")
+    __mul__ = _binary("mul")
+    __pow__ = _binary("pow")
+    __mod__ = _binary("mod_check")
+    __truediv__ = _binary("true_div", catch=False)
+    __floordiv__ = _binary("floor_div", catch=False)
+    __radd__ = _binary("add", True, False)
+    __rsub__ = _binary("sub", True, False)
+    __rmul__ = _binary("mul", True, False)
+    __rpow__ = _binary("pow", True, False)
+    __rmod__ = _binary("mod", True, False)
+    __rtruediv__ = _binary("true_div", True, False)
+    __rfloordiv__ = _binary("floor_div", True, False)
+    __and__ = _binary("and_", catch=False)
+    __or__ = _binary("or_", catch=False)
+    __xor__ = _binary("xor", catch=False)
+    __rand__ = _binary("and_", True, False)
+    __ror__ = _binary("or_", True, False)
+    __rxor__ = _binary("xor", True, False)
+
+    def __divmod__(self, other): return _T().divmod(self, other)
+    def __rdivmod__(self, other): return _T().divmod(other, self)
     def __neg__(self): return _T().neg(self)
     def __abs__(self): return _T().abs_(self)
     def __invert__(self): return _T().invert(self)
-    def __and__(self, other): return _T().and_(self, other)
-    def __rand__(self, other): return _T().and_(other, self)
-    def __or__(self, other): return _T().or_(self, other)
-    def __ror__(self, other): return _T().or_(other, self)
-    def __xor__(self, other): return _T().xor(self, other)
-    def __rxor__(self, other): return _T().xor(other, self)
-    def __lt__(self, other): return _T().lt(self, other)
-    def __le__(self, other): return _T().le(self, other)
-    def __gt__(self, other): return _T().gt(self, other)
-    def __ge__(self, other): return _T().ge(self, other)
-    __hash__ = Variable.__hash__  # Theano: == is identity, so variables can be dict keys
-    # numpy scalars and arrays on the left (np.float32(0.1) * x) defer to our reflected operators
-    __array_ufunc__ = None
-    __array_priority__ = 1000
+    def __ceil__(self): return _T().ceil(self)
+    def __floor__(self): return _T().floor(self)
+    def __trunc__(self): return _T().trunc(self)
 
-    # Python's in-place operators build new variables (Theano's graph is immutable too)
-    __iadd__, __isub__, __imul__ = __add__, __sub__, __mul__
-    __itruediv__, __ifloordiv__, __ipow__ = __truediv__, __floordiv__, __pow__
+    # Theano: comparison results refuse bool() (a < b < c would silently misbehave); other variables are true.
+    _is_nonzero = True
+
+    def _compare(self, name, other):
+        rval = getattr(_T(), name)(self, other)
+        rval._is_nonzero = False
+        return rval
+
+    def __lt__(self, other): return self._compare("lt", other)
+    def __le__(self, other): return self._compare("le", other)
+    def __gt__(self, other): return self._compare("gt", other)
+    def __ge__(self, other): return self._compare("ge", other)
+    __hash__ = Variable.__hash__  # Theano: == is identity, so variables can be dict keys
 
     def __bool__(self):
+        if self._is_nonzero:
+            return True
         raise TypeError("Variables do not support boolean operations.")
 
     def __iter__(self):
         try:
             for i in range(_T().get_vector_length(self)):
                 yield self[i]
-        except TypeError:
+        except (TypeError, ValueError):
             raise TypeError("TensorType does not support iteration. Maybe you are using builtin.sum instead "
-                            "of theano.tensor.sum? (Maybe .max?)")
-
-    def __len__(self):
-        raise TypeError("len() of a symbolic variable is not defined; use x.shape[0]")
+                            "of theano.tensor.sum? (Maybe .max?)") from None
 
     def __getitem__(self, index):
         return _T().subtensor(self, index)
+
+    def take(self, indices, axis=None, mode="raise"): return _T().take(self, indices, axis, mode)
 
     # attributes
     dtype = property(lambda self: self.type.dtype)
     ndim = property(lambda self: self.type.ndim)
     broadcastable = property(lambda self: self.type.broadcastable)
     shape = property(lambda self: _T().shape(self))
-    size = property(lambda self: _T().prod(self.shape))
+    size = property(lambda self: self.shape[0] if self.ndim == 1 else _T().prod(self.shape))
     T = property(lambda self: _T().transpose(self))
     real = property(lambda self: _T().real(self))
     imag = property(lambda self: _T().imag(self))
+    # numpy scalars and arrays on the left (np.float32(0.1) * x) defer to our reflected operators
+    __array_ufunc__ = None
+    __array_priority__ = 1000
 
     # methods
     def dimshuffle(self, *pattern): return _T().dimshuffle(self, *pattern)
-    def reshape(self, shape, ndim=None): return _T().reshape(self, shape, ndim=ndim)
+
+    def reshape(self, shape, ndim=None):
+        if ndim is not None and not isinstance(ndim, (int, np.integer)):
+            raise ValueError("Expected ndim to be an integer, is " + str(type(ndim)))
+        return _T().reshape(self, shape, ndim=ndim)
+
     def flatten(self, ndim=1): return _T().flatten(self, ndim)
-    def transpose(self, *axes): return _T().transpose(self, axes[0] if len(axes) == 1 else (axes or None))
+    def ravel(self): return _T().flatten(self)
+
+    def transpose(self, *axes):
+        if not axes:
+            return _T().transpose(self)
+        try:
+            iter(axes[0])
+            iterable = True
+        except TypeError:
+            iterable = False
+        return _T().transpose(self, axes[0] if len(axes) == 1 and iterable else axes)
+
     def astype(self, dtype): return _T().cast(self, dtype)
+
     def sum(self, axis=None, dtype=None, keepdims=False, acc_dtype=None):
         return _T().sum(self, axis=axis, dtype=dtype, keepdims=keepdims, acc_dtype=acc_dtype)
+
     def prod(self, axis=None, dtype=None, keepdims=False, acc_dtype=None):
         return _T().prod(self, axis=axis, dtype=dtype, keepdims=keepdims, acc_dtype=acc_dtype)
+
     def mean(self, axis=None, dtype=None, keepdims=False, acc_dtype=None):
         return _T().mean(self, axis=axis, dtype=dtype, keepdims=keepdims, acc_dtype=acc_dtype)
+
     def var(self, axis=None, ddof=0, keepdims=False, corrected=False):
         return _T().var(self, axis=axis, ddof=ddof, keepdims=keepdims, corrected=corrected)
+
     def std(self, axis=None, ddof=0, keepdims=False, corrected=False):
         return _T().std(self, axis=axis, ddof=ddof, keepdims=keepdims, corrected=corrected)
+
+    def norm(self, L, axis=None, keepdims=False):
+        """Theano's method: (sum |x|**L)**(1/L), built from elementwise ops and a sum."""
+        T = _T()
+        if L == 0 or np.isinf(L):
+            raise NotImplementedError(f"norm with L={L}: Theano's TensorVariable.norm raises here too")
+        y = T.pow(T.pow(T.abs_(self), L).sum(axis=axis), 1.0 / L)
+        return T.makeKeepDims(self, y, axis) if keepdims else y
+
     def max(self, axis=None, keepdims=False): return _T().max(self, axis, keepdims=keepdims)
     def min(self, axis=None, keepdims=False): return _T().min(self, axis, keepdims=keepdims)
     def argmax(self, axis=None, keepdims=False): return _T().argmax(self, axis, keepdims=keepdims)
     def argmin(self, axis=None, keepdims=False): return _T().argmin(self, axis, keepdims=keepdims)
-    def all(self, axis=None, keepdims=False): return _T().all(self, axis, keepdims=keepdims)
-    def any(self, axis=None, keepdims=False): return _T().any(self, axis, keepdims=keepdims)
+    def all(self, axis=None, keepdims=False): return _T().all(self, axis=axis, keepdims=keepdims)
+    def any(self, axis=None, keepdims=False): return _T().any(self, axis=axis, keepdims=keepdims)
     def dot(self, other): return _T().dot(self, other)
     def __dot__(self, other): return _T().dot(self, other)
     def __rdot__(self, other): return _T().dot(other, self)
     def clip(self, a_min, a_max): return _T().clip(self, a_min, a_max)
-    def norm(self, L, axis=None, keepdims=False): return _T().norm(self, L, axis=axis, keepdims=keepdims)
     def nonzero(self, return_matrix=False): return _T().nonzero(self, return_matrix=return_matrix)
     def nonzero_values(self): return _T().nonzero_values(self)
     def sort(self, axis=-1, kind="quicksort", order=None): return _T().sort(self, axis, kind, order)
     def argsort(self, axis=-1, kind="quicksort", order=None): return _T().argsort(self, axis, kind, order)
-    def cumsum(self, axis=None): return _T().cumsum(self, axis)
-    def cumprod(self, axis=None): return _T().cumprod(self, axis)
-    def repeat(self, repeats, axis=None): return _T().repeat(self, repeats, axis)
+    def cumsum(self, axis=None): return _T().extra_ops.cumsum(self, axis)
+    def cumprod(self, axis=None): return _T().extra_ops.cumprod(self, axis)
+    def searchsorted(self, v, side="left", sorter=None): return _T().extra_ops.searchsorted(self, v, side, sorter)
+    def repeat(self, repeats, axis=None): return _T().extra_ops.repeat(self, repeats, axis)
+    def compress(self, a, axis=None): return _T().extra_ops.compress(self, a, axis=axis)
+    def squeeze(self): return _T().extra_ops.squeeze(self)
     def round(self, mode=None): return _T().round(self, mode)
-    def squeeze(self): return _T().squeeze(self)
-    def trace(self): return _T().trace(self)
+    def trace(self): return _T().nlinalg.trace(self)
+    def ptp(self, axis=None): return _T().ptp(self, axis)
     def diagonal(self, offset=0, axis1=0, axis2=1): return _T().diagonal(self, offset, axis1, axis2)
     def swapaxes(self, axis1, axis2): return _T().swapaxes(self, axis1, axis2)
+    def choose(self, choices, out=None, mode="raise"): return _T().choose(self, choices, out=None, mode="raise")
     def conj(self): return _T().conj(self)
+    conjugate = conj
+    def get_scalar_constant_value(self): return _T().get_scalar_constant_value(self)
+
     def copy(self, name=None):
         out = _T().tensor_copy(self)
         out.name = name
         return out
+
     def zeros_like(self, dtype=None): return _T().zeros_like(self, dtype=dtype)
     def ones_like(self, dtype=None): return _T().ones_like(self, dtype=dtype)
     def fill(self, value): return _T().fill(self, value)
-    def sqrt(self): return _T().sqrt(self)
-    def exp(self): return _T().exp(self)
-    def log(self): return _T().log(self)
+
+    def transfer(self, target):
+        """Theano's device transfer: XLA places arrays itself, so this is the variable unchanged."""
+        return self
+
+    arccos, arccosh, arcsin, arcsinh = (_method(n) for n in ("arccos", "arccosh", "arcsin", "arcsinh"))
+    arctan, arctanh, ceil, cos, cosh = (_method(n) for n in ("arctan", "arctanh", "ceil", "cos", "cosh"))
+    deg2rad, exp, exp2, expm1, floor = (_method(n) for n in ("deg2rad", "exp", "exp2", "expm1", "floor"))
+    log, log10, log1p, log2, rad2deg = (_method(n) for n in ("log", "log10", "log1p", "log2", "rad2deg"))
+    sin, sinh, sqrt, tan, tanh, trunc = (_method(n) for n in ("sin", "sinh", "sqrt", "tan", "tanh", "trunc"))
+
     def __array__(self, dtype=None):
         raise TypeError("A symbolic variable cannot be converted to a numpy array; compile a function or "
                         "call .eval()")
@@ -146,3 +231,6 @@ class TensorConstant(_tensor_py_operators, Constant):
 
 TensorType.Variable = TensorVariable
 TensorType.Constant = TensorConstant
+
+
+__all__ = ["TensorVariable", "TensorConstant", "AsTensorError", "_tensor_py_operators"]

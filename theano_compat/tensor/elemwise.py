@@ -1,0 +1,19 @@
+"""theano.tensor.elemwise: the reduction classes legacy code instantiates directly (ProdWithoutZeros)."""
+from ..ops.reductions import prod_without_zeros_op, _careduce_axes, _dtypes
+
+
+class ProdWithoutZeros:
+    """ProdWithoutZeros(axis)(x): the product of the non-zero entries (0 when all are zero)."""
+
+    def __init__(self, axis=None, dtype=None, acc_dtype=None):
+        self.axis, self.dtype, self.acc_dtype = axis, dtype, acc_dtype
+
+    def __call__(self, x):
+        from .basic import as_tensor_variable
+        x = as_tensor_variable(x)
+        out_dtype, acc = _dtypes(x.dtype, self.dtype, self.acc_dtype)
+        out = prod_without_zeros_op(x, axis=_careduce_axes(x, self.axis))
+        return out if out.dtype == out_dtype else out.astype(out_dtype)
+
+
+__all__ = ["ProdWithoutZeros"]

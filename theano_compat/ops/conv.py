@@ -1,0 +1,453 @@
+"""Convolutions (Theano's abstract_conv: conv2d, conv3d, conv2d_grad_wrt_inputs; the legacy nnet.conv.conv2d).
+
+Layouts are Theano's: images NC[D]HW, filters OI[D]HW, unshared filters (O, out_rows, out_cols, I, kH, kW).
+filter_flip=True (Theano's default) is a true convolution: the kernels are flipped spatially and then
+cross-correlated, which is what lax.conv_general_dilated computes. float32 stays float32 with
+Precision.HIGHEST so XLA does not drop to a faster, less exact algorithm.
+"""
+import jax
+import jax.numpy as jnp
+import numpy as np
+from jax import lax
+
+from ..graph.ops import Op
+from ..graph.types import TensorType
+
+_HIGHEST = lax.Precision.HIGHEST
+
+
+# ---------------------------------------------------------------- parameters (BaseAbstractConv.__init__)
+
+def normalize_border_mode(border_mode, convdim):
+    """Theano's canonical border_mode: 'valid' / 'full' / 'half' or a tuple of ints / (lo, hi) pairs.
+
+    Same checks and messages as BaseAbstractConv.__init__ (ValueError, or NotImplementedError for
+    asymmetric padding in 3D). An all-zero tuple becomes 'valid', equal pairs collapse to an int.
+    """
+    if isinstance(border_mode, (int, np.integer)) and not isinstance(border_mode, bool):
+        if border_mode < 0:
+            raise ValueError(f"invalid border_mode {border_mode}, which must be a non-negative integer")
+        border_mode = (int(border_mode),) * convdim
+    elif isinstance(border_mode, tuple):
+        border_mode = _normalize_border_tuple(border_mode, convdim)
+    elif border_mode not in ("valid", "full", "half"):
+        raise ValueError(f"invalid border_mode {border_mode}, which must be either \"valid\", \"full\", "
+                         f"\"half\", an integer or a tuple of length {convdim}")
+    if isinstance(border_mode, tuple) and all(m in (0, (0, 0)) for m in border_mode):
+        border_mode = "valid"
+    return border_mode
+
+
+def _normalize_border_tuple(border_mode, convdim):
+    if len(border_mode) != convdim:
+        raise ValueError(f"invalid border_mode {border_mode}, which must be a tuple of length {convdim}")
+    out = ()
+    for mode in border_mode:
+        is_int = isinstance(mode, (int, np.integer)) and mode >= 0
+        is_pair = (isinstance(mode, tuple) and len(mode) == 2 and min(mode) >= 0
+                   and all(isinstance(m, (int, np.integer)) for m in mode))
+        if not (is_int or is_pair):
+            raise ValueError(f"invalid border mode {border_mode}. The tuple can only contain integers "
+                             f" or pairs of integers")
+        if is_pair:
+            if convdim != 2:
+                raise NotImplementedError(f"Asymmetric padding not implemented for {convdim}D")
+            mode = int(mode[0]) if mode[0] == mode[1] else (int(mode[0]), int(mode[1]))
+        out += (int(mode) if not isinstance(mode, tuple) else mode,)
+    return out
+
+
+def normalize_params(convdim, border_mode="valid", subsample=None, filter_dilation=None, num_groups=1,
+                     unshared=False):
+    """Checked, hashable parameters (Theano raises these at graph-construction time)."""
+    subsample = tuple(int(s) for s in (subsample if subsample is not None else (1,) * convdim))
+    dilation = tuple(int(d) for d in (filter_dilation if filter_dilation is not None else (1,) * convdim))
+    border_mode = normalize_border_mode(border_mode, convdim)
+    if len(subsample) != convdim:
+        raise ValueError(f"subsample must have {convdim} elements")
+    if len(dilation) != convdim:
+        raise ValueError(f"filter_dilation must have {convdim} elements")
+    if num_groups < 1:
+        raise ValueError("num_groups must have value greater than zero")
+    if unshared and convdim != 2:
+        raise NotImplementedError(f"Unshared convolution not implemented for {convdim}D")
+    return border_mode, subsample, dilation, int(num_groups)
+
+
+def border_pads(border_mode, kshp, dilation):
+    """Per spatial dim (lo, hi) zero padding (abstract_conv.border_mode_to_pad on the dilated kernel)."""
+    dil = [(k - 1) * d + 1 for k, d in zip(kshp, dilation)]
+    if border_mode == "valid":
+        return tuple((0, 0) for _ in dil)
+    if border_mode == "full":
+        return tuple((k - 1, k - 1) for k in dil)
+    if border_mode == "half":
+        return tuple((k // 2, k // 2) for k in dil)
+    return tuple(m if isinstance(m, tuple) else (m, m) for m in border_mode)
+
+
+def conv_output_shape(imshp, kshp, border_mode, subsample, dilation):
+    """abstract_conv.get_conv_output_shape (kshp: the filter shape; its last dims are spatial)."""
+    convdim = len(imshp) - 2
+    pads = border_pads(border_mode, kshp[-convdim:], dilation)
+    spatial = tuple((n + lo + hi - ((k - 1) * d + 1)) // s + 1
+                    for n, k, (lo, hi), s, d in zip(imshp[2:], kshp[-convdim:], pads, subsample, dilation))
+    return (imshp[0], kshp[0]) + spatial
+
+
+# ---------------------------------------------------------------- lowerings
+
+def _check_groups(img, kern, num_groups, unshared):
+    # Theano's CorrMM messages; here at trace time since the shapes are static in JAX.
+    in_channels = kern.shape[3 if unshared else 1]
+    if kern.shape[0] % num_groups != 0:
+        raise ValueError("CorrMM the number of filters must be divisible by the number of groups")
+    if img.shape[1] != in_channels * num_groups:
+        raise ValueError("CorrMM images and kernel must have the same stack size")
+
+
+def _check_output(img, kern, pads, subsample, dilation):
+    convdim = img.ndim - 2
+    for n, k, (lo, hi), d in zip(img.shape[2:], kern.shape[-convdim:], pads, dilation):
+        if n + lo + hi - ((k - 1) * d + 1) + 1 <= 0:
+            raise ValueError(f"CorrMM: impossible output shape: bottom shape {img.shape}, "
+                             f"weights shape {kern.shape}")
+
+
+def conv_lower(img, kern, border_mode="valid", subsample=None, filter_flip=True, filter_dilation=None,
+               num_groups=1, unshared=False):
+    """AbstractConv{2,3}d: dimensionality from img.ndim; the result has img's dtype (Theano's rule)."""
+    convdim = img.ndim - 2
+    border_mode, subsample, dilation, num_groups = normalize_params(
+        convdim, border_mode, subsample, filter_dilation, num_groups, unshared)
+    kern = jnp.asarray(kern).astype(img.dtype)
+    pads = border_pads(border_mode, kern.shape[-convdim:], dilation)
+    _check_groups(img, kern, num_groups, unshared)
+    _check_output(img, kern, pads, subsample, dilation)
+    if filter_flip:
+        kern = jnp.flip(kern, axis=tuple(range(kern.ndim - convdim, kern.ndim)))
+    if unshared:
+        return _unshared_correlate(img, kern, pads, subsample, dilation, num_groups)
+    spatial = "DHW"[3 - convdim:]
+    return lax.conv_general_dilated(
+        img, kern, window_strides=subsample, padding=pads, rhs_dilation=dilation,
+        dimension_numbers=("NC" + spatial, "OI" + spatial, "NC" + spatial),
+        feature_group_count=num_groups, precision=_HIGHEST).astype(img.dtype)
+
+
+def _unshared_correlate(img, kern, pads, subsample, dilation, num_groups):
+    """Locally connected layer: each output position has its own (already flipped) kernel.
+
+    out[b, o, i, j] = sum_{c,u,v} pad(img)[b, g*C + c, i*s0 + u*d0, j*s1 + v*d1] * kern[o, i, j, c, u, v]
+    (AbstractConv.perform/unshared2d, whose stride expands the kernel and then subsamples: the same thing).
+    """
+    n_out, oh, ow, cg, kh, kw = kern.shape
+    img = jnp.pad(img, ((0, 0), (0, 0)) + pads)
+    want = conv_output_shape(img.shape, kern.shape, "valid", subsample, dilation)[2:]
+    if (oh, ow) != tuple(want):
+        raise ValueError(f"Kernel shape {(oh, ow)} does not match computed output size {tuple(want)}")
+    (s0, s1), (d0, d1) = subsample, dilation
+    patches = jnp.stack([jnp.stack([
+        img[:, :, u * d0: u * d0 + (oh - 1) * s0 + 1: s0, v * d1: v * d1 + (ow - 1) * s1 + 1: s1]
+        for v in range(kw)], axis=2) for u in range(kh)], axis=2)          # (B, C, kh, kw, oh, ow)
+    patches = patches.reshape((img.shape[0], num_groups, cg, kh, kw, oh, ow))
+    kern = kern.reshape((num_groups, n_out // num_groups, oh, ow, cg, kh, kw))
+    out = jnp.einsum("bgcuvij,goijcuv->bgoij", patches, kern, precision=_HIGHEST)
+    return out.reshape((img.shape[0], n_out, oh, ow)).astype(img.dtype)
+
+
+def conv2d_lower(img, kern, border_mode="valid", subsample=(1, 1), filter_flip=True, filter_dilation=(1, 1),
+                 num_groups=1, unshared=False):
+    """theano.tensor.nnet.conv2d on arrays (NCHW image, OIHW or unshared 6D filters)."""
+    if img.ndim != 4:
+        raise TypeError("img must be 4D tensor")
+    return conv_lower(img, kern, border_mode, subsample, filter_flip, filter_dilation, num_groups, unshared)
+
+
+def conv3d_lower(img, kern, border_mode="valid", subsample=(1, 1, 1), filter_flip=True,
+                 filter_dilation=(1, 1, 1), num_groups=1):
+    """theano.tensor.nnet.conv3d on arrays (NCDHW image, OIDHW filters)."""
+    if img.ndim != 5:
+        raise TypeError("img must be 5D tensor")
+    return conv_lower(img, kern, border_mode, subsample, filter_flip, filter_dilation, num_groups)
+
+
+def legacy_conv2d_lower(img, kern, border_mode="valid", subsample=(1, 1)):
+    """The old theano.tensor.nnet.conv.conv2d (ConvOp): a true 2D convolution, 'valid' or 'full' only."""
+    if border_mode not in ("valid", "full"):
+        raise Exception(f"Mode {border_mode} not implemented")  # ConvOp's own (bare Exception) error
+    return conv_lower(img, kern, border_mode, subsample)
+
+
+def _conv3d2d_pads(border_mode, kshp):
+    """conv3d2d's border handling: time from border_mode[0], rows AND cols from border_mode[1]."""
+    if isinstance(border_mode, str):
+        border_mode = (border_mode,) * 3
+    if border_mode[1] != border_mode[2]:
+        raise NotImplementedError("height and width bordermodes must match")
+    for mode in border_mode[:2]:
+        if mode not in ("valid", "full", "half"):  # Theano's inner conv2d call is what complains
+            raise ValueError(f"invalid border_mode {mode}, which must be either \"valid\", \"full\", \"half\", "
+                             "an integer or a tuple of length 2")
+    pad = {"valid": lambda k: 0, "full": lambda k: k - 1, "half": lambda k: k // 2}
+    t, h, w = kshp
+    return (pad[border_mode[0]](t), pad[border_mode[1]](h), pad[border_mode[1]](w))
+
+
+def conv3d2d_lower(signals, filters, border_mode="valid"):
+    """theano.tensor.nnet.conv3d2d.conv3d: (batch, time, channel, row, col) signals, (out, time, channel,
+    row, col) filters, filters flipped in all three axes; output (batch, time, out, row, col)."""
+    pads = _conv3d2d_pads(border_mode, (filters.shape[1], filters.shape[3], filters.shape[4]))
+    out = conv_lower(signals.transpose(0, 2, 1, 3, 4), filters.transpose(0, 2, 1, 3, 4), pads)
+    return out.transpose(0, 2, 1, 3, 4)
+
+
+def grad_inputs_image_shape(topgrad_shape, kern_shape, input_shape, num_groups, unshared):
+    """The forward image shape: input_shape with its None batch / channel filled in (AbstractConv_gradInputs)."""
+    in_channels = kern_shape[3 if unshared else 1] * num_groups
+    fallback = (topgrad_shape[0], in_channels)
+    return tuple(int(fallback[i]) if input_shape[i] is None and i < 2 else int(input_shape[i])
+                 for i in range(len(input_shape)))
+
+
+def conv_grad_inputs_lower(output_grad, filters, input_shape, border_mode="valid", subsample=None,
+                           filter_flip=True, filter_dilation=None, num_groups=1, unshared=False):
+    """conv{2,3}d_grad_wrt_inputs: the transposed convolution, i.e. the input-gradient of the forward conv.
+
+    The result has the filters' dtype (AbstractConv_gradInputs.make_node). Rows/cols of input_shape that
+    no output position reads (a stride that does not divide) get a zero gradient, as in Theano.
+    """
+    convdim = output_grad.ndim - 2
+    border_mode, subsample, dilation, num_groups = normalize_params(
+        convdim, border_mode, subsample, filter_dilation, num_groups, unshared)
+    dtype = filters.dtype
+    imshp = grad_inputs_image_shape(output_grad.shape, filters.shape, input_shape, num_groups, unshared)
+    expected = conv_output_shape(imshp, filters.shape, border_mode, subsample, dilation)
+    if tuple(expected) != tuple(output_grad.shape):
+        raise ValueError(f"invalid input_shape for gradInputs: the given input_shape would produce an output "
+                         f"of shape {tuple(expected)}, but the given topgrad has shape {tuple(output_grad.shape)}")
+
+    def forward(img):
+        return conv_lower(img, filters, border_mode, subsample, filter_flip, dilation, num_groups, unshared)
+
+    _, vjp = jax.vjp(forward, jnp.zeros(imshp, dtype))
+    return vjp(output_grad.astype(dtype))[0]
+
+
+def conv2d_grad_wrt_inputs_lower(output_grad, filters, input_shape, border_mode="valid", subsample=(1, 1),
+                                 filter_flip=True, filter_dilation=(1, 1), num_groups=1, unshared=False):
+    """abstract_conv.conv2d_grad_wrt_inputs on arrays."""
+    return conv_grad_inputs_lower(output_grad, filters, input_shape, border_mode, subsample, filter_flip,
+                                  filter_dilation, num_groups, unshared)
+
+
+# ---------------------------------------------------------------- graph ops and the public API
+
+def _props(node, names):
+    p = node.params
+    return ", ".join(f"{n}={p[n]!r}" for n in names)
+
+
+_ABSTRACT_PROPS = ("convdim", "border_mode", "subsample", "filter_flip", "imshp", "kshp", "filter_dilation",
+                   "num_groups", "unshared")
+
+
+def _conv_infer(img, kern, convdim, border_mode, subsample, filter_flip, imshp, kshp, filter_dilation,
+                num_groups, unshared):
+    return [TensorType(img.dtype, (img.broadcastable[0], kern.broadcastable[0]) + (False,) * convdim)]
+
+
+def _conv_op_lower(img, kern, convdim, border_mode, subsample, filter_flip, imshp, kshp, filter_dilation,
+                   num_groups, unshared):
+    # imshp / kshp are hints: Theano's compiled code does not check them (the probe's FAST_RUN run
+    # with a wrong input_shape just used the real shape), so neither do we.
+    return conv_lower(img, kern, border_mode, subsample, filter_flip, filter_dilation, num_groups, unshared)
+
+
+def _gi_infer(kern, topgrad, convdim, border_mode, subsample, filter_flip, imshp, kshp, filter_dilation,
+              num_groups, unshared):
+    channel = False if num_groups > 1 else kern.broadcastable[-convdim - 1]
+    return [TensorType(kern.dtype, (topgrad.broadcastable[0], channel) + (False,) * convdim)]
+
+
+def _gi_lower(kern, topgrad, convdim, border_mode, subsample, filter_flip, imshp, kshp, filter_dilation,
+              num_groups, unshared):
+    return conv_grad_inputs_lower(topgrad, kern, imshp, border_mode, subsample, filter_flip, filter_dilation,
+                                  num_groups, unshared)
+
+
+def _abstract_name(kind):
+    def describe(node):
+        return f"AbstractConv{node.params['convdim']}d{kind}{{{_props(node, _ABSTRACT_PROPS)}}}"
+    return describe
+
+
+def _legacy_infer(img, kern, border_mode, subsample, image_shape, filter_shape):
+    out = [None, None]
+    if image_shape and filter_shape and None not in (tuple(image_shape[2:]) + tuple(filter_shape[2:])):
+        out = conv_output_shape(image_shape, filter_shape, border_mode, subsample, (1, 1))[2:]
+    return [TensorType(img.dtype, (img.broadcastable[0], kern.broadcastable[0], out[0] == 1, out[1] == 1))]
+
+
+def _legacy_lower(img, kern, border_mode, subsample, image_shape, filter_shape):
+    return legacy_conv2d_lower(img, kern, border_mode, subsample)
+
+
+def _legacy_grad(inputs, outputs, output_grads, border_mode, subsample, image_shape, filter_shape):
+    """ConvOp.grad refuses some cases (Theano 1.0.5's checks, in its order); the rest is the vjp."""
+    from ..compile.gradient import vjp_grad
+    if border_mode == "valid" and tuple(subsample) != (1, 1):
+        raise NotImplementedError("ERROR: ConvOp.grad is now disabled for 'valid' convolutions with stride != "
+                                  "(1, 1); call theano.tensor.nnet.conv2d() instead.")
+    if any(s not in (1, 2) for s in subsample):
+        raise NotImplementedError("ERROR: We disable ConvOp.grad now when output_mode is not 'valid' and dx or "
+                                  "dy are greater than 2, as there is a bug in it. See `abstract_conv2d <>`_ for "
+                                  "a version that support this.")
+    all_shape = all(s is not None for s in tuple(image_shape or (None,)) + tuple(filter_shape or (None,)))
+    if not all_shape and tuple(subsample) != (1, 1):
+        raise Exception("ConvOp.grad when dx!=1 or dy!=1 we must have all the optional shape information")
+    return vjp_grad(inputs, outputs, output_grads, border_mode=border_mode, subsample=subsample,
+                    image_shape=image_shape, filter_shape=filter_shape)
+
+
+def _legacy_describe(node):
+    p = node.params
+    imshp, kshp = p["image_shape"] or (None,) * 4, p["filter_shape"] or (None,) * 4
+    return (f"ConvOp{{('imshp', {tuple(imshp[1:])}),('kshp', {tuple(kshp[2:])}),('nkern', {kshp[0]}),"
+            f"('bsize', {imshp[0]}),('dx', {p['subsample'][0]}),('dy', {p['subsample'][1]}),"
+            f"('out_mode', {p['border_mode']!r}),('unroll_batch', None),('unroll_kern', None),"
+            f"('unroll_patch', True),('imshp_logical', {tuple(imshp[1:])}),('kshp_logical', {tuple(kshp[2:])}),"
+            f"('kshp_logical_top_aligned', True)}}")  # Theano's unroll_* vary when shapes are given
+
+
+# Gradients: none written here, so the core uses jax.vjp of the lowering (exact for these linear maps).
+abstract_conv_op = Op("AbstractConv", _conv_infer, _conv_op_lower, describe=_abstract_name(""))
+grad_inputs_op = Op("AbstractConv_gradInputs", _gi_infer, _gi_lower, describe=_abstract_name("_gradInputs"))
+conv3d2d_op = Op("conv3d2d", lambda s, f, border_mode: [TensorType(s.dtype, (s.broadcastable[0], False,
+                                                                              f.broadcastable[0], False, False))],
+                 lambda s, f, border_mode: conv3d2d_lower(s, f, border_mode), describe=lambda node: "conv3d2d")
+legacy_conv_op = Op("ConvOp", _legacy_infer, _legacy_lower, grad=_legacy_grad, describe=_legacy_describe)
+
+
+def _static_shape(shape, n, what):
+    """A shape hint as a tuple of ints / None (Theano accepts ints and constant variables)."""
+    if shape is None:
+        return None
+    from ..graph.nodes import Constant, Variable
+    out = []
+    for s in shape:
+        if isinstance(s, Constant):
+            s = s.data
+        if isinstance(s, Variable):
+            raise NotImplementedError(f"theano_compat needs {what} as constants (a symbolic {what} entry would "
+                                      f"make the shapes depend on values): {s}")
+        out.append(None if s is None else int(s))
+    return tuple(out)
+
+
+def _abstract(img, kern, convdim, input_shape, filter_shape, border_mode, subsample, filter_flip,
+              filter_dilation, num_groups, unshared=False):
+    """AbstractConv{2,3}d(...)(img, kern): the parameter checks, then make_node's type checks."""
+    from ..tensor.basic import as_tensor_variable
+    img, kern = as_tensor_variable(img), as_tensor_variable(kern)
+    border_mode, subsample, dilation, num_groups = normalize_params(
+        convdim, border_mode, subsample, filter_dilation, num_groups, unshared)
+    if img.ndim != 2 + convdim:
+        raise TypeError(f"img must be {2 + convdim}D tensor")
+    want = 2 + 2 * convdim if unshared else 2 + convdim
+    if kern.ndim != want:
+        raise TypeError(f"kern must be {want}D tensor" + (" for unshared convolution" if unshared else ""))
+    imshp = _static_shape(input_shape, 2 + convdim, "input_shape") or (None,) * (2 + convdim)
+    kshp = _static_shape(filter_shape, want, "filter_shape") or (None,) * want
+    return abstract_conv_op(img, kern, convdim=convdim, border_mode=border_mode, subsample=subsample,
+              filter_flip=bool(filter_flip), imshp=imshp, kshp=kshp, filter_dilation=dilation,
+              num_groups=num_groups, unshared=bool(unshared))
+
+
+def abstract_conv2d(input, filters, input_shape=None, filter_shape=None, border_mode="valid", subsample=(1, 1),
+                    filter_flip=True, filter_dilation=(1, 1), num_groups=1, unshared=False):
+    """theano.tensor.nnet.abstract_conv.conv2d."""
+    return _abstract(input, filters, 2, input_shape, filter_shape, border_mode, subsample, filter_flip,
+                     filter_dilation, num_groups, unshared)
+
+
+def conv2d(input, filters, input_shape=None, filter_shape=None, border_mode="valid", subsample=(1, 1),
+           filter_flip=True, image_shape=None, filter_dilation=(1, 1), num_groups=1, unshared=False, **kwargs):
+    """theano.tensor.nnet.conv2d: abstract_conv2d plus Theano's handling of old keywords."""
+    import warnings
+    if "imshp_logical" in kwargs or "kshp_logical" in kwargs:
+        raise ValueError("Keyword arguments 'imshp_logical' and 'kshp_logical' for conv2d are not supported "
+                         "anymore (and have not been a reliable way to perform upsampling). That feature is "
+                         "still available by calling theano.tensor.nnet.conv.conv2d() for the time being.")
+    if len(kwargs.keys()) > 0:
+        warnings.warn(str(kwargs.keys()) + " are now deprecated in `tensor.nnet.abstract_conv.conv2d` interface"
+                      " and will be ignored.", stacklevel=2)
+    if image_shape is not None:
+        warnings.warn("The `image_shape` keyword argument to `tensor.nnet.conv2d` is deprecated, it has been "
+                      "renamed to `input_shape`.", stacklevel=2)
+        if input_shape is not None:
+            raise ValueError("input_shape and image_shape should not be provided at the same time.")
+        input_shape = image_shape
+    return abstract_conv2d(input, filters, input_shape, filter_shape, border_mode, subsample, filter_flip,
+                           filter_dilation, num_groups, unshared)
+
+
+def conv3d(input, filters, input_shape=None, filter_shape=None, border_mode="valid", subsample=(1, 1, 1),
+           filter_flip=True, filter_dilation=(1, 1, 1), num_groups=1):
+    """theano.tensor.nnet.conv3d (NCDHW images, OIDHW filters)."""
+    return _abstract(input, filters, 3, input_shape, filter_shape, border_mode, subsample, filter_flip,
+                     filter_dilation, num_groups)
+
+
+def conv2d_grad_wrt_inputs(output_grad, filters, input_shape, filter_shape=None, border_mode="valid",
+                           subsample=(1, 1), filter_flip=True, filter_dilation=(1, 1), num_groups=1,
+                           unshared=False):
+    """abstract_conv.conv2d_grad_wrt_inputs: the transposed convolution producing an input_shape image."""
+    from ..tensor.basic import as_tensor_variable
+    filters, output_grad = as_tensor_variable(filters), as_tensor_variable(output_grad)
+    border_mode, subsample, dilation, num_groups = normalize_params(
+        2, border_mode, subsample, filter_dilation, num_groups, unshared)
+    imshp = _static_shape(input_shape, 4, "input_shape")
+    if imshp[2] is None or imshp[3] is None:
+        raise ValueError("input_shape[2] must be a symbolic variable, a constant or None.")
+    want = 6 if unshared else 4
+    if filters.ndim != want:
+        raise TypeError(f"kern must be {want}D tensor" + (" for unshared convolution" if unshared else ""))
+    if output_grad.ndim != 4:
+        raise TypeError("topgrad must be 4D tensor")
+    kshp = _static_shape(filter_shape, want, "filter_shape") or (None,) * want
+    return grad_inputs_op(filters, output_grad, convdim=2, border_mode=border_mode, subsample=subsample,
+              filter_flip=bool(filter_flip), imshp=imshp, kshp=kshp, filter_dilation=dilation,
+              num_groups=num_groups, unshared=bool(unshared))
+
+
+def conv_legacy_conv2d(input, filters, image_shape=None, filter_shape=None, border_mode="valid",
+                       subsample=(1, 1), **kargs):
+    """theano.tensor.nnet.conv.conv2d, the deprecated ConvOp interface ('valid' / 'full')."""
+    import warnings
+    from ..tensor.basic import as_tensor_variable
+    warnings.warn("theano.tensor.nnet.conv.conv2d is deprecated. Use theano.tensor.nnet.conv2d instead.")
+    image_shape = _static_shape(image_shape, 4, "image_shape")
+    filter_shape = _static_shape(filter_shape, 4, "filter_shape")
+    if border_mode not in ("valid", "full"):
+        raise Exception(f"Mode {border_mode} not implemented")
+    img, kern = as_tensor_variable(input), as_tensor_variable(filters)
+    if img.ndim != 4:
+        raise TypeError(f'ConvOp (make_node) requires input be a 4D tensor; received "{input}" ({img.ndim} dims)')
+    if kern.ndim != 4:
+        raise TypeError("make_node requires 4D tensor of kernels")
+    if img.dtype != kern.dtype:
+        raise NotImplementedError(f"The image and the kernel must have the same type.inputs({img.dtype}), "
+                                  f"kerns({kern.dtype})")
+    return legacy_conv_op(img, kern, border_mode=border_mode, subsample=tuple(int(s) for s in subsample),
+                          image_shape=image_shape, filter_shape=filter_shape)
+
+
+def conv3d2d_conv3d(signals, filters, signals_shape=None, filters_shape=None, border_mode="valid"):
+    """theano.tensor.nnet.conv3d2d.conv3d (Theano builds it from conv2d + a diagonal sum; one op here)."""
+    from ..tensor.basic import as_tensor_variable
+    signals, filters = as_tensor_variable(signals), as_tensor_variable(filters)
+    if isinstance(border_mode, str):
+        border_mode = (border_mode,) * 3
+    _conv3d2d_pads(border_mode, (1, 1, 1))  # Theano's checks, at graph-build time
+    return conv3d2d_op(signals, filters, border_mode=tuple(border_mode))

@@ -1,0 +1,124 @@
+"""MRG_RandomStreams' ops: Theano's mrg_uniform, MultinomialFromUniform and ChoiceFromUniform, and the
+normal transforms, each lowered onto the bit-exact MRG31k3p kernel in theano_compat.ops.mrg.
+
+mrg_uniform follows Theano's pattern: (rstate, size) -> (new rstate, sample), the new rstate being the
+default update of the shared rstate. The normal transforms are single ops here (Theano builds them from
+elementwise ops) because the kernel reproduces the exact float operations of Theano's fused C loops.
+"""
+import numpy as np
+
+from ..graph.ops import Op
+from ..graph.types import TensorType
+from . import mrg
+
+
+def _undefined(name):
+    def grad(inputs, outputs, gouts, **params):
+        from ..compile.gradient import undefined_grad
+        return [undefined_grad(i, name, f"This variable is Null because the grad method for input {k} ({i}) "
+                               f"of the {name} op is mathematically undefined. No gradient defined through "
+                               "random sampling op") for k, i in enumerate(inputs)]
+    return grad
+
+
+def _shape_key(shape):
+    return tuple(int(s) for s in np.asarray(shape))
+
+
+def _n_elements(shape):
+    return int(np.prod(shape, dtype=np.int64))
+
+
+# --- mrg_uniform: (rstate, size) -> (new rstate, uniform sample in (0, 1)) ---
+
+def _uniform_lower(rstate, size, static, dtype, bcast):
+    if len(static) != len(bcast):
+        raise ValueError(f"mrg_uniform: size {static} does not have {len(bcast)} dimensions")
+    new, u = mrg.mrg_uniform(rstate, _n_elements(static), dtype)
+    return new, u.reshape(static)
+
+
+mrg_uniform_op = Op(
+    "mrg_uniform", lambda rstate, size, dtype, bcast: [rstate.type, TensorType(dtype, bcast)], _uniform_lower,
+    _undefined("mrg_uniform"), static=lambda rstate, size, dtype, bcast: _shape_key(size),
+    static_args=lambda node: [1],
+    describe=lambda node: f"mrg_uniform{{{TensorType(node.params['dtype'], node.params['bcast'])},no_inplace}}")
+
+
+# --- normal(size, avg, std): Box-Muller on 2*ceil(n/2) uniforms, as Theano lays it out ---
+
+def _normal_infer(u, avg, std, size, dtype, bcast):
+    return [TensorType(dtype, bcast)]
+
+
+def _normal_lower(u, avg, std, size, static, dtype, bcast):
+    return mrg.mrg_normal_from_uniform(u, static, avg, std, dtype)
+
+
+mrg_normal_op = Op("mrg_normal", _normal_infer, _normal_lower, _undefined("mrg_normal"),
+                   static=lambda u, avg, std, size, dtype, bcast: _shape_key(size),
+                   static_args=lambda node: [3], describe=lambda node: "MRGNormal")
+
+
+def _truncated_infer(fix_rstate, u, avg, std, size, dtype, bcast):
+    return [fix_rstate.type, TensorType(dtype, bcast)]
+
+
+def _truncated_lower(fix_rstate, u, avg, std, size, static, dtype, bcast):
+    return mrg.mrg_truncated_normal_from_uniform(fix_rstate, u, static, avg, std, dtype)
+
+
+# Theano redraws the out-of-range values from a second uniform of data-dependent length; that uniform's
+# rstate is this op's first input, and its new value the op's first output.
+mrg_truncated_normal_op = Op(
+    "mrg_truncated_normal", _truncated_infer, _truncated_lower, _undefined("mrg_truncated_normal"),
+    static=lambda fix_rstate, u, avg, std, size, dtype, bcast: _shape_key(size),
+    static_args=lambda node: [4], describe=lambda node: "MRGTruncatedNormal")
+
+
+# --- multinomial and choice from uniforms (theano.sandbox.multinomial) ---
+
+def _from_uniform_infer(pvals, unis, n, odtype, auto):
+    return [TensorType(auto if odtype == "auto" else odtype, pvals.broadcastable)]
+
+
+def _check_from_uniform(pvals, unis):
+    if pvals.ndim != 2:
+        raise NotImplementedError("pvals ndim should be 2", pvals.ndim)
+    if unis.ndim != 1:
+        raise NotImplementedError("unis ndim should be 1", unis.ndim)
+
+
+multinomial_from_uniform_op = Op(
+    "MultinomialFromUniform", _from_uniform_infer,
+    lambda pvals, unis, n, static, odtype, auto: mrg.mrg_multinomial_from_uniform(pvals, unis, static, odtype),
+    _undefined("MultinomialFromUniform"), static=lambda pvals, unis, n, odtype, auto: int(n),
+    static_args=lambda node: [2], describe=lambda node: f"MultinomialFromUniform{{{node.params['odtype']}}}")
+
+choice_from_uniform_op = Op(
+    "ChoiceFromUniform", _from_uniform_infer,
+    lambda pvals, unis, n, static, odtype, auto: mrg.mrg_choice_from_uniform(pvals, unis, static, odtype),
+    _undefined("ChoiceFromUniform"), static=lambda pvals, unis, n, odtype, auto: int(n),
+    static_args=lambda node: [2], describe=lambda node: f"ChoiceFromUniform{{{node.params['odtype']}}}")
+
+
+def multinomial_from_uniform(pvals, unis, n, odtype="int64"):
+    """theano.sandbox.multinomial.MultinomialFromUniform(odtype)(pvals, unis, n)"""
+    from ..tensor.basic import as_tensor_variable
+    pvals, unis, n = as_tensor_variable(pvals), as_tensor_variable(unis), as_tensor_variable(n)
+    _check_from_uniform(pvals, unis)
+    return multinomial_from_uniform_op(pvals, unis, n, odtype=odtype, auto=pvals.dtype)
+
+
+def choice_from_uniform(pvals, unis, n, odtype="int64"):
+    """theano.sandbox.multinomial.ChoiceFromUniform(odtype)(pvals, unis, n), without replacement."""
+    from ..tensor.basic import as_tensor_variable
+    pvals, unis, n = as_tensor_variable(pvals), as_tensor_variable(unis), as_tensor_variable(n)
+    _check_from_uniform(pvals, unis)
+    return choice_from_uniform_op(pvals, unis, n, odtype=odtype, auto="int64")
+
+
+# --- theano.gradient.undefined_grad: the identity, with an undefined gradient ---
+
+undefined_grad_op = Op("undefined_grad", lambda x: [x.type], lambda x: x, _undefined("UndefinedGrad"),
+                       describe=lambda node: "UndefinedGrad")

@@ -11,6 +11,10 @@ from .graph.nodes import Variable, Constant, Apply, clone_replace as _clone_repl
 from .printing import pp, pprint
 from . import printing
 from .legacy import install
+from .scan_module import scan, map, reduce, foldl, foldr, scan_checkpoints
+from .scan_module.scan_utils import OrderedUpdates
+from . import compile, gof, ifelse, gradient, sandbox, scan_module
+from .ops import random_mrg  # noqa: F401  (registers the MRG ops, so pickled functions find them)
 
 __version__ = "1.0.5"
 version = __version__
@@ -29,4 +33,6 @@ def dot(l, r):
 
 __all__ = ["config", "tensor", "In", "Out", "Param", "SharedVariable", "Mode", "function", "shared", "grad",
            "Variable", "Constant", "Apply", "pp", "pprint", "printing", "clone", "dot", "install",
-           "__version__", "FAST_RUN", "FAST_COMPILE"]
+           "__version__", "FAST_RUN", "FAST_COMPILE", "scan", "map", "reduce", "foldl", "foldr",
+           "scan_checkpoints", "OrderedUpdates", "ifelse", "gradient", "sandbox", "compile", "gof", "scan_module",
+           "version"]

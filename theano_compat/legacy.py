@@ -14,6 +14,25 @@ MODULES = {
     "theano": "theano_compat",
     "theano.tensor": "theano_compat.tensor",
     "theano.tensor.nnet": "theano_compat.tensor.nnet",
+    "theano.tensor.nnet.abstract_conv": "theano_compat.tensor.nnet.abstract_conv",
+    "theano.tensor.nnet.nnet": "theano_compat.tensor.nnet.nnet",
+    "theano.tensor.nnet.bn": "theano_compat.tensor.nnet.bn",
+    "theano.tensor.nnet.conv": "theano_compat.tensor.nnet.conv",
+    "theano.tensor.nnet.conv3d2d": "theano_compat.tensor.nnet.conv3d2d",
+    "theano.tensor.signal": "theano_compat.tensor.signal",
+    "theano.tensor.signal.pool": "theano_compat.tensor.signal.pool",
+    "theano.tensor.signal.downsample": "theano_compat.tensor.signal.downsample",
+    "theano.tensor.extra_ops": "theano_compat.tensor.extra_ops",
+    "theano.tensor.nlinalg": "theano_compat.tensor.nlinalg",
+    "theano.tensor.slinalg": "theano_compat.tensor.slinalg",
+    "theano.tensor.xlogx": "theano_compat.tensor.xlogx",
+    "theano.tensor.sort": "theano_compat.tensor.sort",
+    "theano.tensor.opt": "theano_compat.tensor.opt",
+    "theano.tensor.elemwise": "theano_compat.tensor.elemwise",
+    "theano.tensor.var": "theano_compat.tensor.var",
+    "theano.tensor.basic": "theano_compat.tensor.basic",
+    "theano.scalar": "theano_compat.scalar",
+    "theano.scalar.basic": "theano_compat.scalar.basic",
     "theano.compile": "theano_compat.compile",
     "theano.compile.function_module": "theano_compat.compile.function_module",
     "theano.compile.sharedvalue": "theano_compat.compile.sharedvalue",
@@ -22,6 +41,17 @@ MODULES = {
     "theano.gof.graph": "theano_compat.gof.graph",
     "theano.gradient": "theano_compat.gradient",
     "theano.printing": "theano_compat.printing",
+    "theano.tensor.shared_randomstreams": "theano_compat.tensor.shared_randomstreams",
+    "theano.tensor.raw_random": "theano_compat.tensor.raw_random",
+    "theano.sandbox": "theano_compat.sandbox",
+    "theano.scan_module": "theano_compat.scan_module",
+    "theano.scan_module.scan": "theano_compat.scan_module.scan",
+    "theano.scan_module.scan_utils": "theano_compat.scan_module.scan_utils",
+    "theano.scan_module.scan_views": "theano_compat.scan_module.scan_views",
+    "theano.ifelse": "theano_compat.ifelse",
+    "theano.updates": "theano_compat.updates",
+    "theano.sandbox.rng_mrg": "theano_compat.sandbox.rng_mrg",
+    "theano.sandbox.softsign": "theano_compat.sandbox.softsign",
 }
 
 
@@ -61,4 +91,8 @@ def install():
         raise RuntimeError("A real Theano is already imported (from "
                            f"{getattr(existing, '__file__', '?')}); theano_compat cannot alias it. Call "
                            "theano_compat.install() before anything imports theano.")
+    # Every supported path is registered up front: importing `theano.tensor.sort` later must not rebind
+    # the attribute `theano.tensor.sort` (the function) to the module, which a fresh import would do.
+    for alias, target in MODULES.items():
+        sys.modules.setdefault(alias, importlib.import_module(target))
     sys.meta_path.insert(0, TheanoAliasFinder())

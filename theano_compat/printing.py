@@ -128,3 +128,6 @@ class Print:
 
     def __call__(self, x):
         return x
+
+
+__all__ = ["pp", "pprint", "debugprint", "pydotprint", "Print"]

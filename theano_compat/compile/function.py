@@ -325,8 +325,10 @@ def _converter(spec):
         if kind is np.ndarray:
             if value.dtype == dtype and value.ndim == ndim and plain:
                 return value
-        elif kind is python_scalar and not strict:
-            return np.asarray(value, dtype)  # a Python float into float64 (int into int64) is exact
+        elif kind is python_scalar and not strict and (kind is float or -2 ** 63 <= value < 2 ** 63):
+            # A Python float into float64 (an int into int64) is exact; handed to the jitted step as it is,
+            # which is its fastest argument (the step casts to the declared dtype).
+            return value
         elif isinstance(value, jax.Array) and value.dtype == dtype and value.ndim == ndim and plain:
             return value  # already on a device: no host round trip
         return t.filter(value, strict=strict, allow_downcast=downcast)

@@ -72,6 +72,9 @@ class Prepass:
         self.nodes = toposort(needed)
 
     def keys(self, env):
+        # Arguments may be plain Python scalars (the fastest to pass to the jitted step); the lowerings
+        # evaluated eagerly here want arrays.
+        env = {v: np.asarray(x) if isinstance(x, (int, float)) else x for v, x in env.items()}
         env = evaluate(self.nodes, env)
         return {node: node.op.static(*[env[i] if i in env else _constant(i) for i in node.inputs],
                                      **node.params) for node in self.static_nodes}

@@ -6,48 +6,16 @@ floatX=float32.  Regenerate with
 
     bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_dtypes.py
 """
-import contextlib
-import importlib.util
-import json
-import os
-import sys
-
 import pytest
 
 import theano_compat as theano
 import theano_compat.tensor as T
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from golden_cases import PF, floatX, load_golden, load_probe
 
-
-def _load_probe(name):
-    modname = '_golden_' + name
-    if modname not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            modname, os.path.join(HERE, 'golden', 'probes', name + '.py'))
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[modname] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[modname]
-
-
-P = _load_probe('probe_dtypes')
-PF = _load_probe('probe_function')     # exception comparison helpers
-
-with open(os.path.join(HERE, 'golden', 'dtypes.json')) as _f:
-    GOLD = json.load(_f)
-
+P = load_probe('probe_dtypes')
+GOLD = load_golden('dtypes.json')
 FLOATX = ['float64', 'float32']
-
-
-@contextlib.contextmanager
-def floatX(value):
-    old = theano.config.floatX
-    theano.config.floatX = value
-    try:
-        yield
-    finally:
-        theano.config.floatX = old
 
 
 def _check(expected, fn, *args):

@@ -11,70 +11,16 @@ compared by class name, by the builtin classes they derive from (e.g. TypeError)
 own classes, by their module path (theano.gof.fg.MissingInputError must be importable as
 theano_compat.gof.fg.MissingInputError).  Messages are not compared.
 """
-import contextlib
 import importlib
-import importlib.util
-import json
-import os
-import sys
 
 import pytest
 
 import theano_compat as theano
 import theano_compat.tensor as T
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-GROUP = 'function'
+from golden_cases import FUNCTION_GOLD as GOLD, KEYS, PF, case_params, run_and_compare
 
 
-def _load_probe(name):
-    modname = '_golden_' + name
-    if modname not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            modname, os.path.join(HERE, 'golden', 'probes', name + '.py'))
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[modname] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[modname]
-
-
-PF = _load_probe('probe_function')
-
-with open(os.path.join(HERE, 'golden', 'function.json')) as _f:
-    GOLD = json.load(_f)
-
-KEYS = {'float64': 'cases', 'float32': 'cases_floatX_float32'}
-
-
-@contextlib.contextmanager
-def floatX(value):
-    old = theano.config.floatX
-    theano.config.floatX = value
-    try:
-        yield
-    finally:
-        theano.config.floatX = old
-
-
-def _params(group):
-    return [pytest.param(fx, name, id='%s-floatX=%s' % (name, fx))
-            for fx, key in KEYS.items() for name, c in GOLD[key].items() if c['group'] == group]
-
-
-def run_and_compare(fx, name):
-    with floatX(fx):
-        got = PF.run_case(name, theano, T)
-    problems = PF.compare_steps(GOLD[KEYS[fx]][name]['steps'], got)
-    assert not problems, 'case %s (floatX=%s): %d mismatches\n' % (name, fx, len(problems)) + '\n'.join(problems)
-
-
-def test_golden_covers_every_case():
-    assert set(GOLD['cases']) == set(PF.CASES)
-    assert set(GOLD['cases_floatX_float32']) == set(PF.FLOAT32_CASES)
-    assert GOLD['theano_version'] == '1.0.5'
-
-
-@pytest.mark.parametrize('fx,name', _params(GROUP))
+@pytest.mark.parametrize('fx,name', case_params('function'))
 def test_function_case(fx, name):
     run_and_compare(fx, name)
 

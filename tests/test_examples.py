@@ -7,6 +7,8 @@ import pathlib
 import subprocess
 import sys
 
+import pytest
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
@@ -33,3 +35,24 @@ def test_unsupported_module_path_names_itself(tmp_path):
     assert proc.returncode == 1
     assert "theano.sandbox.cuda" in proc.stderr and "not support" in proc.stderr
     assert 's.py", line 1' in proc.stderr  # the traceback points into the script
+
+
+SEED = ROOT.parent / "shared" / "seed"
+# The lines whose numbers come from Theano's numpy-based RandomStreams (documented difference).
+RANDOM_LINES = ("f1 ", "f2 ", "g1 ", "g2 ", "f_after_seed ", "rng type ")
+
+
+def _without_random(text):
+    return [line for line in text.splitlines() if not line.startswith(RANDOM_LINES)]
+
+
+def test_seed_tutorial_prints_what_theano_printed():
+    """The tutorial the project started from, unchanged, through the alias (../shared/seed)."""
+    script, expected = SEED / "seed_snippets.py", SEED / "seed_snippets.theano.out"
+    if not script.exists():
+        pytest.skip("../shared/seed is not beside this checkout")
+    proc = subprocess.run([sys.executable, "-m", "theano_compat", "run", str(script)], capture_output=True,
+                          text=True, cwd=str(ROOT))
+    assert proc.returncode == 0, proc.stderr
+    assert _without_random(proc.stdout) == _without_random(expected.read_text())
+    assert "nz float64 (2, 2) [[0.0, 0.0], [0.0, 0.0]]" in proc.stdout  # one draw used three times

@@ -91,8 +91,10 @@ def install():
         raise RuntimeError("A real Theano is already imported (from "
                            f"{getattr(existing, '__file__', '?')}); theano_compat cannot alias it. Call "
                            "theano_compat.install() before anything imports theano.")
-    # Every supported path is registered up front: importing `theano.tensor.sort` later must not rebind
-    # the attribute `theano.tensor.sort` (the function) to the module, which a fresh import would do.
+    # The paths of modules already loaded are registered up front: importing `theano.tensor.sort` later
+    # must not rebind the attribute `theano.tensor.sort` (the function) to the module, which a fresh import
+    # would do. The others (theano.sandbox.softsign prints a notice on import, as in Theano) load lazily.
     for alias, target in MODULES.items():
-        sys.modules.setdefault(alias, importlib.import_module(target))
+        if target in sys.modules:
+            sys.modules.setdefault(alias, sys.modules[target])
     sys.meta_path.insert(0, TheanoAliasFinder())

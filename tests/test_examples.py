@@ -56,3 +56,20 @@ def test_seed_tutorial_prints_what_theano_printed():
     assert proc.returncode == 0, proc.stderr
     assert _without_random(proc.stdout) == _without_random(expected.read_text())
     assert "nz float64 (2, 2) [[0.0, 0.0], [0.0, 0.0]]" in proc.stdout  # one draw used three times
+
+
+def _numbers(text):
+    return [[float(tok) for tok in line.split() if tok[0].isdigit() or tok[0] == "-" and tok[1:2].isdigit()]
+            for line in text.splitlines()]
+
+
+def test_tanh_mlp_reproduces_theanos_costs_at_every_step():
+    """examples/mlp_sgd.py: 20 SGD steps of a float64 tanh MLP; every printed cost within 1e-10 relative
+    of Theano's (tests/golden/mlp_sgd.theano.out, recorded with the oracle)."""
+    out = subprocess.run([sys.executable, "-m", "theano_compat", "run", str(ROOT / "examples/mlp_sgd.py")],
+                         capture_output=True, text=True, check=True).stdout
+    ours, theirs = _numbers(out), _numbers((ROOT / "tests/golden/mlp_sgd.theano.out").read_text())
+    assert len(ours) == len(theirs) == 21
+    for a, b in zip(ours, theirs):
+        assert len(a) == len(b)
+        assert all(abs(u - v) <= 1e-10 * abs(v) for u, v in zip(a, b))

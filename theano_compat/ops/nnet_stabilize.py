@@ -19,7 +19,6 @@ import numpy as np
 
 from ..compile.lower import REWRITES
 from ..graph.ops import Op
-from . import math as M
 from .nnet import sigmoid, sigmoid_lower, softplus_lower
 from .nnet_softmax import logsoftmax_op, softmax_grad_op, softmax_op, softmax_with_bias_op
 from .nnet_xent import (crossentropy_categorical_1hot_grad_op, crossentropy_categorical_1hot_op, dx_lower,
@@ -323,10 +322,9 @@ def _replacement(node):
         # before the pattern can match): that one stays -inf where sigmoid(x) is 1.
         if _named(first, "exp"):
             return _stable_op, first.owner.inputs, dict(kind="softplus", dtype=dtype)
-    elif name == "mul" and len(node.inputs) == 2 and _sigmoid_grad(node) is not None:
-        return _sigmoid_grad(node)
     elif name in ("mul", "true_div"):
-        return _sink(node, dtype) or _cancel(node, dtype)
+        return (name == "mul" and len(node.inputs) == 2 and _sigmoid_grad(node)) or _sink(node, dtype) or \
+            _cancel(node, dtype)
     elif node.op is softmax_grad_op:
         return _softmax_grad(node)
     elif node.op is crossentropy_categorical_1hot_op:

@@ -38,8 +38,9 @@ def _xent_lower(coding, y):
     from ..compile.lower import runtime_check
     n = coding.shape[1]
     # Theano's Python implementation indexes with numpy: negative labels wrap, too large ones raise.
-    runtime_check((y >= -n) & (y < n), IndexError, "index {y} is out of bounds for axis 1 with size " + str(n),
-                  y=jnp.max(y) if y.size else 0)
+    ok = (y >= -n) & (y < n)
+    runtime_check(ok, IndexError, "index {y} is out of bounds for axis 1 with size " + str(n),
+                  y=y[jnp.argmin(ok)] if y.size else 0)
     return -jnp.log(coding[_rows(coding), y])
 
 

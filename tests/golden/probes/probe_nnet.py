@@ -228,14 +228,16 @@ BEHAVIOURS = {
     "xent_1hot_bad_y": "nnet.crossentropy_softmax_argmax_1hot_with_bias(FM, FV, FV)",
     "softmax_with_bias_bad_b": "nnet.softmax_with_bias(FM, FM)",
     "bce_types": "[nnet.binary_crossentropy(FV, T.dvector('t')).type, nnet.binary_crossentropy(FV, FV).type]",
-    "sbce_types": "[nnet.sigmoid_binary_crossentropy(FV, FV).type, nnet.sigmoid_binary_crossentropy(FV, T.dvector()).type]",
-    "int_activations": "run([IV], [nnet.sigmoid(IV), nnet.softplus(IV), nnet.softsign(IV), nnet.ultra_fast_sigmoid(IV), "
-                       "nnet.hard_sigmoid(IV)], np.array([-40, -31, -29, -3, 0, 20, 29, 31, 40], 'int32'))",
+    "sbce_types": "[nnet.sigmoid_binary_crossentropy(FV, FV).type, "
+                  "nnet.sigmoid_binary_crossentropy(FV, T.dvector()).type]",
+    "int_activations": "run([IV], [nnet.sigmoid(IV), nnet.softplus(IV), nnet.softsign(IV), "
+                       "nnet.ultra_fast_sigmoid(IV), nnet.hard_sigmoid(IV)], "
+                       "np.array([-40, -31, -29, -3, 0, 20, 29, 31, 40], 'int32'))",
     "int8_activations": "run([BV], [nnet.sigmoid(BV), nnet.softplus(BV), nnet.softsign(BV)], "
                         "np.array([-100, -31, -29, 16, 29, 31, 100], 'int8'))",
-    "activation_dtypes": "[f(v).dtype for f in (nnet.relu, lambda z: nnet.relu(z, 0.1), lambda z: nnet.relu(z, 0.5), "
-                         "nnet.elu, nnet.selu, nnet.hard_sigmoid, nnet.ultra_fast_sigmoid, nnet.softsign, nnet.sigmoid, "
-                         "nnet.softplus) for v in (FV, IV, BV)]",
+    "activation_dtypes": "[f(v).dtype for f in (nnet.relu, lambda z: nnet.relu(z, 0.1), "
+                         "lambda z: nnet.relu(z, 0.5), nnet.elu, nnet.selu, nnet.hard_sigmoid, "
+                         "nnet.ultra_fast_sigmoid, nnet.softsign, nnet.sigmoid, nnet.softplus) for v in (FV, IV, BV)]",
     "str_ops": "[str(e.owner.op) for e in (nnet.sigmoid(V), nnet.softplus(V), nnet.ultra_fast_sigmoid(V), "
                "nnet.softsign(V), nnet.softmax(FM), nnet.logsoftmax(FM), nnet.softmax_with_bias(FM, FV), "
                "nnet.categorical_crossentropy(FM, IV), nnet.crossentropy_softmax_1hot(FM, IV)[0], "
@@ -246,7 +248,8 @@ BEHAVIOURS = {
     "bn_str": "[str(o.owner.op) for o in bn.batch_normalization_train(FM, FV, FV)] + "
               "[str(bn.batch_normalization_test(FM, FV, FV, FV, FV).owner.op)]",
     "bn_types_f32": "[o.type for o in bn.batch_normalization_train(FM, FV, FV, running_mean=FV, running_var=FV)]",
-    "bn_types_4d": "[o.type for o in bn.batch_normalization_train(T.dtensor4(), T.dtensor4(), T.dtensor4(), 'spatial')]",
+    "bn_types_4d": "[o.type for o in "
+                   "bn.batch_normalization_train(T.dtensor4(), T.dtensor4(), T.dtensor4(), 'spatial')]",
     "bn_test_mixed": "bn.batch_normalization_test(FM, V, V, V, V).type",
     "bn_small_epsilon": "bn.batch_normalization_train(FM, FV, FV, epsilon=1e-6)",
     "bn_bad_axes": "bn.batch_normalization_train(FM, FV, FV, axes=(2,))",

@@ -36,3 +36,13 @@ def test_set_value_float64_into_float32_shared_raises_and_keeps_value():
         w.set_value(np.array([5., 6.]))
     assert w.get_value().dtype == np.float32
     assert w.get_value().tolist() == [1., 2.]
+
+
+def test_value_attribute_is_refused_both_ways():
+    """Theano 1.0 removed sharedvar.value; a silent attribute would let `W.value = init` train from zeros."""
+    w = theano.shared(np.zeros(3))
+    with pytest.raises(AttributeError, match="get_value"):
+        w.value
+    with pytest.raises(AttributeError, match="set_value"):
+        w.value = np.ones(3)
+    assert w.get_value().tolist() == [0.0, 0.0, 0.0]

@@ -21,6 +21,11 @@ class Container:
         return [np.asarray(self.value)]
 
 
+def _no_value(self, *value):
+    raise AttributeError("sharedvar.value does not exist anymore. Use sharedvar.get_value() or "
+                         "sharedvar.set_value() instead.")
+
+
 class SharedVariable(Variable):
     """A variable with a value kept between function calls (Theano's SharedVariable)."""
 
@@ -38,6 +43,10 @@ class SharedVariable(Variable):
     @property
     def _on_device(self):
         return isinstance(self.type, TensorType)  # a Generic value (a list, None, ...) stays on the host
+
+    # Theano 0.x's `sharedvar.value`: Theano 1.0 refuses both reading and assigning it. A silent attribute
+    # would let legacy code (`W.value = init`) train from the wrong weights.
+    value = property(_no_value, _no_value)
 
     def get_value(self, borrow=False, return_internal_type=False):
         """The current value as a numpy array; a copy unless borrow=True."""

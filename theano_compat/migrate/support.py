@@ -7,7 +7,9 @@ package itself: ``theano_compat.legacy.MODULES`` and each module's ``__all__``.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
+import io
 import json
 from dataclasses import dataclass, field
 from enum import Enum
@@ -84,7 +86,9 @@ def shim_table() -> tuple[dict, dict, list]:
     table, broken = {}, []
     for theano_path, shim_path in sorted(legacy.MODULES.items()):
         try:
-            table[theano_path] = _public_names(importlib.import_module(shim_path))
+            # Some modules print on import, as Theano's do (theano.sandbox.softsign's notice): not here.
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                table[theano_path] = _public_names(importlib.import_module(shim_path))
         except Exception as exc:  # one broken module must not hide the others
             table[theano_path] = frozenset()
             broken.append(f"{shim_path}: {type(exc).__name__}: {exc}")

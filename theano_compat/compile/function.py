@@ -175,9 +175,11 @@ class Function:
         self._step = make_step(self._input_vars + self._updated + self._readonly, outs,
                                [update_of[t] for t in self._targets],
                                toposort(everything, blockers=self._input_vars))
+        self._shared = self._updated + self._readonly  # the step's arguments after the inputs, in order
         self._static_nodes = []
         self._prepass = None
         self._compiled = {}
+        self._fast = None
         self._defaults = [(i.value is not None, i.value) for i in ins]
         self.outputs = outs[:self._n_outs]
         self._converters = [_converter(i) for i in ins]
@@ -221,18 +223,9 @@ class Function:
                 values = [convert(a) for convert, a in zip(self._converters, args)]
             except (TypeError, ValueError):
                 values = self._bind(args, kwargs)  # again, for Theano's error message
-        updated = [s.container.value for s in self._updated]
-        readonly = [s.container.value for s in self._readonly]
-        fn = self._compiled.get(()) if self._prepass is None else None
-        while True:
-            try:
-                outs, new = (fn or self._executable(values, updated, readonly))(*values, *updated, *readonly)
-                break
-            except NeedsStatic as e:  # the first trace met a value-dependent shape: resolve it ahead
-                fn = None
-                self._static_nodes.append(e.node)
-                self._prepass = Prepass(self._static_nodes)
-                self._compiled.clear()
+        shared = [s.container.value for s in self._shared]
+        fast = self._fast
+        outs, new = fast(*values, *shared) if fast is not None else self._call_slow(values, shared)
         for target, value in zip(self._targets, new):
             target.container.value = value
         if self._stateful:
@@ -243,6 +236,21 @@ class Function:
             return {k: np.array(o) for k, o in zip(self._single, outs)}
         return [np.array(o) for o in outs]
 
+    def _call_slow(self, values, shared):
+        """The first call (tracing), and every call of a step whose shapes depend on values."""
+        while True:
+            try:
+                fn = self._executable(values, shared)
+                result = fn(*values, *shared)
+                break
+            except NeedsStatic as e:  # the trace met a value-dependent shape: resolve it ahead of the step
+                self._static_nodes.append(e.node)
+                self._prepass = Prepass(self._static_nodes)
+                self._compiled.clear()
+        if self._prepass is None:
+            self._fast = fn  # one compiled step serves every later call
+        return result
+
     def _keep_state(self, outs):
         """In(x, value=..., update=...): the update's value is x's default in the next call."""
         n = self._n_outs
@@ -250,12 +258,11 @@ class Function:
             self._defaults[k] = (True, np.array(value))
         return outs[:n]
 
-    def _executable(self, values, updated, readonly):
+    def _executable(self, values, shared):
         key = ()
         keys = None
         if self._prepass is not None:
-            env = dict(zip(self._input_vars + self._updated + self._readonly, values + updated + readonly))
-            keys = self._prepass.keys(env)
+            keys = self._prepass.keys(dict(zip(self._input_vars + self._shared, values + shared)))
             key = tuple(keys[n] for n in self._static_nodes)
         fn = self._compiled.get(key)
         if fn is None:

@@ -1,7 +1,5 @@
 """theano.tensor: the `T` namespace legacy code builds its graphs with."""
-import sys as _sys
-
-_T_MODULE = _sys
+from types import ModuleType as _ModuleType
 from ..graph.types import TensorType
 from ..graph.nodes import Variable, Constant, Apply
 from .var import TensorVariable, TensorConstant, _tensor_py_operators
@@ -139,4 +137,4 @@ def _shape_list(shape):
 
 # Everything above that legacy code can reach as T.<name> (the migration tool and the coverage table read it).
 __all__ = sorted(_n for _n, _v in globals().items()
-                 if not _n.startswith("_") and (not isinstance(_v, type(_T_MODULE)) or _n in _SUBMODULES))
+                 if not _n.startswith("_") and (not isinstance(_v, _ModuleType) or _n in _SUBMODULES))

@@ -167,6 +167,17 @@ batch_norm_train_grad_op = Op(
     describe=lambda node: f"AbstractBatchNormTrainGrad{{axes={node.params['axes']}}}")
 
 
+def _check_gamma_beta(gamma, beta, ndim, non_bc_axes):
+    """(layout pattern, ndim of the parameters), after Theano's check of gamma's and beta's ranks."""
+    pattern = _params_layout(gamma, ndim, non_bc_axes)
+    params_ndim = ndim if pattern is None else len(non_bc_axes)
+    if gamma.ndim != params_ndim or beta.ndim != params_ndim:
+        raise ValueError("gamma and beta dimensionality must match the number of non-normalized axes, or have "
+                         "the same number of dimensions as the inputs; got %d and %d instead of %d"
+                         % (gamma.ndim, beta.ndim, params_ndim))
+    return pattern, params_ndim
+
+
 def batch_normalization_train(inputs, gamma, beta, axes="per-activation", epsilon=1e-4,
                               running_average_factor=0.1, running_mean=None, running_var=None):
     """(out, mean, invstd) of inputs normalized over `axes`, plus (new_running_mean, new_running_var)
@@ -176,12 +187,7 @@ def batch_normalization_train(inputs, gamma, beta, axes="per-activation", epsilo
     from .shape import dimshuffle
     ndim = inputs.ndim
     axes, non_bc_axes = _prepare_axes(axes, ndim)
-    pattern = _params_layout(gamma, ndim, non_bc_axes)
-    params_ndim = ndim if pattern is None else len(non_bc_axes)
-    if gamma.ndim != params_ndim or beta.ndim != params_ndim:
-        raise ValueError("gamma and beta dimensionality must match the number of non-normalized axes, or have "
-                         "the same number of dimensions as the inputs; got %d and %d instead of %d"
-                         % (gamma.ndim, beta.ndim, params_ndim))
+    pattern, params_ndim = _check_gamma_beta(gamma, beta, ndim, non_bc_axes)
     if (running_mean is None) != (running_var is None):
         raise ValueError("running_mean and running_var must either both be given or both be None")
     for name, r in (("running_mean", running_mean), ("running_var", running_var)):
@@ -239,12 +245,7 @@ def batch_normalization_test(inputs, gamma, beta, mean, var, axes="per-activatio
     from ..tensor.basic import as_tensor_variable
     ndim = inputs.ndim
     axes, non_bc_axes = _prepare_axes(axes, ndim)
-    pattern = _params_layout(gamma, ndim, non_bc_axes)
-    params_ndim = ndim if pattern is None else len(non_bc_axes)
-    if gamma.ndim != params_ndim or beta.ndim != params_ndim:
-        raise ValueError("gamma and beta dimensionality must match the number of non-normalized axes, or have "
-                         "the same number of dimensions as the inputs; got %d and %d instead of %d"
-                         % (gamma.ndim, beta.ndim, params_ndim))
+    pattern, params_ndim = _check_gamma_beta(gamma, beta, ndim, non_bc_axes)
     if mean.ndim != params_ndim or var.ndim != params_ndim:
         raise ValueError("mean and var must be of the same dimensionality as gamma and beta; got %d and %d "
                          "instead of %d" % (mean.ndim, var.ndim, params_ndim))

@@ -58,16 +58,8 @@ def _reduce_infer(x, axis, dtype, acc_dtype):
 
 
 def _pad(v, x, axis):
-    """v (reduced over `axis`) with the reduced dimensions back as broadcastable ones (DimShuffle)."""
-    from .shape import dimshuffle
-    order, k = [], 0
-    for i in range(x.ndim):
-        if i in axis:
-            order.append("x")
-        else:
-            order.append(k)
-            k += 1
-    return dimshuffle(v, order)
+    """v (reduced over `axis`) with the reduced dimensions back as broadcastable ones."""
+    return makeKeepDims(x, v, axis)
 
 
 def _sum_grad(inputs, outputs, gouts, axis, dtype, acc_dtype):

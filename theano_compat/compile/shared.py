@@ -4,10 +4,10 @@ import copy
 import jax
 import numpy as np
 
-from ..config import jax_device
 from ..graph.nodes import Variable
 from ..graph.types import TensorType
 from ..tensor.var import _tensor_py_operators
+from . import placement
 
 
 class Container:
@@ -38,7 +38,7 @@ class SharedVariable(Variable):
 
     def _to_device(self, value, strict=False):
         value = self.type.filter(value, strict=strict, allow_downcast=self.allow_downcast)
-        return jax.device_put(value, jax_device()) if self._on_device else value
+        return placement.current().put(value) if self._on_device else value
 
     @property
     def _on_device(self):
@@ -83,7 +83,7 @@ class SharedVariable(Variable):
     def __setstate__(self, state):
         self.__dict__.update(state)
         if self._on_device:
-            self.container.value = jax.device_put(np.asarray(self.container.value), jax_device())
+            self.container.value = placement.current().put(np.asarray(self.container.value))
 
 
 class TensorSharedVariable(_tensor_py_operators, SharedVariable):

@@ -2,8 +2,8 @@
 
 Layouts are Theano's: images NC[D]HW, filters OI[D]HW, unshared filters (O, out_rows, out_cols, I, kH, kW).
 filter_flip=True (Theano's default) is a true convolution: the kernels are flipped spatially and then
-cross-correlated, which is what lax.conv_general_dilated computes. float32 stays float32 with
-Precision.HIGHEST so XLA does not drop to a faster, less exact algorithm.
+cross-correlated, which is what lax.conv_general_dilated computes. float32 stays float32 (Precision.HIGHEST)
+unless the user opts into faster passes with the matmul_precision flag (compile/precision.py).
 """
 import jax
 import jax.numpy as jnp
@@ -12,8 +12,7 @@ from jax import lax
 
 from ..graph.ops import Op
 from ..graph.types import TensorType
-
-_HIGHEST = lax.Precision.HIGHEST
+from .linalg import product_precision
 
 
 # ---------------------------------------------------------------- parameters (BaseAbstractConv.__init__)
@@ -132,7 +131,7 @@ def conv_lower(img, kern, border_mode="valid", subsample=None, filter_flip=True,
     return lax.conv_general_dilated(
         img, kern, window_strides=subsample, padding=pads, rhs_dilation=dilation,
         dimension_numbers=("NC" + spatial, "OI" + spatial, "NC" + spatial),
-        feature_group_count=num_groups, precision=_HIGHEST).astype(img.dtype)
+        feature_group_count=num_groups, precision=product_precision()).astype(img.dtype)
 
 
 def _unshared_correlate(img, kern, pads, subsample, dilation, num_groups):
@@ -152,7 +151,7 @@ def _unshared_correlate(img, kern, pads, subsample, dilation, num_groups):
         for v in range(kw)], axis=2) for u in range(kh)], axis=2)          # (B, C, kh, kw, oh, ow)
     patches = patches.reshape((img.shape[0], num_groups, cg, kh, kw, oh, ow))
     kern = kern.reshape((num_groups, n_out // num_groups, oh, ow, cg, kh, kw))
-    out = jnp.einsum("bgcuvij,goijcuv->bgoij", patches, kern, precision=_HIGHEST)
+    out = jnp.einsum("bgcuvij,goijcuv->bgoij", patches, kern, precision=product_precision())
     return out.reshape((img.shape[0], n_out, oh, ow)).astype(img.dtype)
 
 

@@ -45,7 +45,7 @@ def _round_half_away(x):
 def _int_div(x, y):
     if jnp.issubdtype(x.dtype, jnp.integer) or x.dtype == jnp.bool_:
         from ..compile.lower import runtime_check
-        runtime_check(y != 0, ZeroDivisionError, "integer division by zero")
+        runtime_check(lambda y: y != 0, ZeroDivisionError, "integer division by zero", operands=(y,))
         return jnp.floor_divide(x, jnp.where(y == 0, 1, y))
     return jnp.floor(x / y)
 
@@ -54,7 +54,7 @@ def _mod(x, y):
     # Theano's Mod follows Python's sign convention (the result has the sign of y); float % 0 is fmod's nan.
     if jnp.issubdtype(x.dtype, jnp.integer) or x.dtype == jnp.bool_:
         from ..compile.lower import runtime_check
-        runtime_check(y != 0, ZeroDivisionError, "integer modulo by zero")
+        runtime_check(lambda y: y != 0, ZeroDivisionError, "integer modulo by zero", operands=(y,))
         return jnp.mod(x, jnp.where(y == 0, 1, y))
     r = jnp.fmod(x, y)
     return jnp.where((r != 0) & ((r < 0) != (y < 0)), r + y, r)

@@ -1,4 +1,4 @@
-"""The matmul_precision flag (config.py, compile/precision.py): which precision reaches the lowered products
+"""The matmul_precision flag (config.py, compile/target.py): which precision reaches the lowered products
 and convolutions. Faithful float32 (HIGHEST) by default; TF32 / bfloat16 passes on opt-in; JAX's own
 jax_default_matmul_precision when the user set it and not the flag. (On a CPU every setting computes the
 same float32 numbers; what is checked here is what XLA is asked for.)"""

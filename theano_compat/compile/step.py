@@ -16,7 +16,7 @@ import jax
 import jax.numpy as jnp
 
 from . import guard
-from .precision import tracing_with
+from .target import lowering_for
 
 
 def signature(values, shared):
@@ -28,7 +28,7 @@ class Executable:
     """One jitted step (both variants) and the host checks of each argument shape it was traced for."""
 
     def __init__(self, step, keys, inputs, updated, readonly, placement, precision):
-        self._step, self._keys, self._precision = step, keys, precision
+        self._step, self._keys, self._target = step, keys, (precision, placement.device.platform)
         self._n_inputs, self._n_updated = len(inputs), len(updated)
         self._explicit = False
         self.host_checks = {}  # signature -> [guard.HostCheck]
@@ -42,7 +42,7 @@ class Executable:
         def run(*args):
             explicit = peel and self._explicit
             host_inputs = {id(a): k for k, a in enumerate(args[:n_in])} if explicit else None
-            with tracing_with(self._precision), guard.scope(host_inputs) as s:
+            with lowering_for(*self._target), guard.scope(host_inputs) as s:
                 outs, news = self._step(args, self._keys)
             if explicit:
                 self.host_checks[tuple(a.shape for a in args)] = s.host

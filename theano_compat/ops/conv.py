@@ -3,7 +3,9 @@
 Layouts are Theano's: images NC[D]HW, filters OI[D]HW, unshared filters (O, out_rows, out_cols, I, kH, kW).
 filter_flip=True (Theano's default) is a true convolution: the kernels are flipped spatially and then
 cross-correlated, which is what lax.conv_general_dilated computes. float32 stays float32 (Precision.HIGHEST)
-unless the user opts into faster passes with the matmul_precision flag (compile/precision.py).
+unless the user opts into faster passes with the matmul_precision flag (compile/target.py). On a CPU, a plain
+2-D convolution lowers to Theano's own algorithm instead (im2col + GEMM, ops/conv_gemm.py): XLA's CPU
+convolution gradients are several times slower.
 """
 import jax
 import jax.numpy as jnp
@@ -12,6 +14,7 @@ from jax import lax
 
 from ..graph.ops import Op
 from ..graph.types import TensorType
+from . import conv_gemm
 from .linalg import product_precision
 
 
@@ -127,6 +130,9 @@ def conv_lower(img, kern, border_mode="valid", subsample=None, filter_flip=True,
         kern = jnp.flip(kern, axis=tuple(range(kern.ndim - convdim, kern.ndim)))
     if unshared:
         return _unshared_correlate(img, kern, pads, subsample, dilation, num_groups)
+    if conv_gemm.applies(img, kern, subsample, dilation, num_groups):
+        img = jnp.pad(img, ((0, 0), (0, 0)) + tuple(pads))
+        return conv_gemm.correlate(img, kern, product_precision()).astype(img.dtype)
     spatial = "DHW"[3 - convdim:]
     return lax.conv_general_dilated(
         img, kern, window_strides=subsample, padding=pads, rhs_dilation=dilation,

@@ -9,7 +9,7 @@ from ..graph.types import TensorType
 
 def product_precision():
     """The lax.Precision of float products and convolutions: the step's matmul_precision, read while tracing."""
-    from ..compile.precision import precision
+    from ..compile.target import precision
     return precision()
 
 

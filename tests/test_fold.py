@@ -34,7 +34,8 @@ def test_a_training_function_compiles_one_program():
     params = [theano.shared(rng.randn(*s).astype("float32")) for s in ((n_in, n_hid), (n_hid,), (n_hid, n_out))]
     W1, b1, W2 = params
     x, y = T.fmatrix("x"), T.ivector("y")
-    p = T.nnet.softmax(T.dot(T.tanh(T.dot(x, W1) + b1), W2))
+    h = T.tanh(T.dot(x.reshape((batch, 1, n_in)).flatten(2), W1) + b1)  # shapes folded: stack, ...
+    p = T.nnet.softmax(T.dot(h, W2))
     cost = -T.mean(T.log(p)[T.arange(y.shape[0]), y]) + 0.001 * (W1 ** 2).sum()
     lr = np.float32(0.1)
     with compiles() as events:
@@ -58,6 +59,8 @@ CASES = {
     "reductions": lambda: (jnp.max(np.arange(6.0).reshape(2, 3), axis=1), jnp.sum(np.arange(6).reshape(2, 3), 0),
                            jnp.argmax(np.array([1.0, 3.0, 3.0]))),
     "iota and concatenate": lambda: jnp.concatenate([jnp.arange(3), jnp.arange(2)]),
+    "stack and split": lambda: (jnp.stack([np.int64(5), np.int64(-1)]), jnp.split(np.arange(6), [2]),
+                                lax.unstack(np.arange(6).reshape(2, 3))),
     "round": lambda: (jnp.round(np.array([0.5, 1.5, -2.5])), lax.round(np.array([0.5, -1.5]))),
     "transcendental (eager fallback)": lambda: jnp.exp(np.array([0.1, 1.0], "float32")),
 }

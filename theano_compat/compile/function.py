@@ -369,6 +369,12 @@ def _converter(spec):
         elif isinstance(value, jax.Array) and value.dtype == dtype and value.ndim == ndim and plain:
             return value  # already on a device: no host round trip
         return t.filter(value, strict=strict, allow_downcast=downcast)
+
+    if python_scalar is float and not strict:  # a float64 scalar: the common cases first, in one test
+        def convert_float(value):
+            kind = type(value)
+            return value if kind is float or kind is numpy_scalar else convert(value)
+        return convert_float
     return convert
 
 

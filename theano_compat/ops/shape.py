@@ -176,12 +176,10 @@ def reshape(x, newshape, ndim=None):
 
 
 def _static_length(shp):
-    if isinstance(shp, Constant):
-        return len(shp.data)
-    if shp.owner is not None and primitive_name(shp.owner) == "make_vector":
-        return len(shp.owner.inputs)
-    if shp.owner is not None and primitive_name(shp.owner) == "shape":
-        return shp.owner.inputs[0].ndim
+    try:
+        return get_vector_length(shp)
+    except ValueError:
+        pass
     raise ValueError(f"The length of the provided shape ({shp}) cannot be automatically determined, so "
                      "Theano is not able to know what the number of dimensions of the reshaped variable will "
                      "be. You can provide the 'ndim' keyword argument to 'reshape' to avoid this problem.")

@@ -9,7 +9,7 @@ from ..config import config
 from ..graph.nodes import Constant, Variable, clone_replace, inputs as graph_inputs, toposort
 from .errors import MissingInputError, UnusedInputError
 from .io import In, Out
-from .host import NeedsShapes
+from .host import NeedsShapes, reraise_host_failure
 from .lower import NeedsStatic, Prepass, jit_step, make_step
 from .mode import get_mode
 from .shared import SharedVariable
@@ -232,6 +232,9 @@ class Function:
             # A user Op without infer_shape met input shapes it has not seen: this call runs op by op,
             # which teaches the next trace its output shapes.
             outs, new = self._step(list(values) + list(shared), None)
+        except jax.errors.JaxRuntimeError:
+            reraise_host_failure()
+            raise
         for target, value in zip(self._targets, new):
             target.container.value = value
         if self._stateful:

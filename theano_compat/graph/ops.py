@@ -58,7 +58,15 @@ class Op(metaclass=MetaObject):
     destroy_map = {}
 
     def make_node(self, *inputs):
-        raise MethodNotDefined("make_node", type(self), type(self).__name__)
+        """Theano's default: an op typed by its `itypes` and `otypes` lists."""
+        if not hasattr(self, "itypes") or not hasattr(self, "otypes"):
+            raise NotImplementedError("You can either define itypes and otypes, or implement make_node")
+        if len(inputs) != len(self.itypes):
+            raise ValueError(f"We expected {len(self.itypes)} inputs but got {len(inputs)}.")
+        if not all(i.type == t for i, t in zip(inputs, self.itypes)):
+            raise TypeError(f"We expected inputs of types '{list(self.itypes)}' but got types "
+                            f"'{[i.type for i in inputs]}' ")
+        return Apply(self, list(inputs), [t() for t in self.otypes])
 
     def __call__(self, *inputs, **kwargs):
         return_list = kwargs.pop("return_list", False)

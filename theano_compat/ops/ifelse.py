@@ -172,7 +172,7 @@ def _exclusive(before, node, positions, clients):
     positions = set(positions)
     chosen = set()
     for m in reversed(before):
-        if m.op.static is not None and not _shape_keys_known(m):
+        if getattr(m.op, "static", None) is not None and not _shape_keys_known(m):
             continue  # its shape key may come from the pre-pass, which lowers the outer node list only
         uses = [c for o in m.outputs for c in clients.get(o, [])]
         if uses and all(c in chosen or (c is node and k in positions) for c, k in uses):

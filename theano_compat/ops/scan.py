@@ -78,7 +78,7 @@ def _dynamic_statics(spec):
     roots = {v: {v} for v in spec.bound}  # the bound variables whose *values* a variable depends on
     nodes, dyn_roots = [], set()
     for node in spec.nodes:  # in topological order
-        if node.op.static is not None:
+        if getattr(node.op, "static", None) is not None:
             positions = node.op.static_args(node) if node.op.static_args else range(len(node.inputs))
             r = set().union(*[roots.get(node.inputs[i], set()) for i in positions])
             if r and not (r & placeholders):

@@ -179,9 +179,9 @@ sub = elementwise("sub", jnp.subtract, D.upcast_out_nobool, lambda i, o, gz: [gz
 mul = elementwise("mul", _mul, D.upcast_out, _mul_grad, symbol="*", **C)
 true_div = elementwise("true_div", _true_div, D.true_div_out, _div_grad, symbol="/", compute=_c_div)
 int_div = elementwise("int_div", _int_div, D.upcast_out, _zero_grad, symbol="//", **C)
-int_div.op.checks = lambda node: node.params["dtype"] in D.discrete_dtypes
+int_div.checks = lambda node: node.params["dtype"] in D.discrete_dtypes
 mod = elementwise("mod", _mod, D.upcast_out, lambda i, o, gz: [gz, -int_div(i[0], i[1]) * gz], symbol="%", **C)
-mod.op.checks = lambda node: node.params["dtype"] in D.discrete_dtypes
+mod.checks = lambda node: node.params["dtype"] in D.discrete_dtypes
 pow = elementwise("pow", jnp.power, D.upcast_out_min8, _pow_grad, symbol="**")
 maximum = elementwise("maximum", jnp.maximum, D.upcast_out, _minmax_grad)
 minimum = elementwise("minimum", jnp.minimum, D.upcast_out, _minmax_grad)

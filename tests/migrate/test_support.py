@@ -31,7 +31,7 @@ def test_shim_table_reads_modules_and_all(monkeypatch):
     def debugmode():
         raise NotImplementedError
 
-    setattr(debugmode, support.UNSUPPORTED_MARK, "C back-end checker")
+    setattr(debugmode, support.UNSUPPORTED_MARK, (support.UNSUPPORTED, "C back-end checker"))
     fake_top.DebugMode = debugmode
     legacy = types.ModuleType("theano_compat.legacy")
     legacy.MODULES = {"theano": "fake_compat", "theano.tensor": "fake_compat_tensor", "theano.gof": "missing_mod_xyz"}

@@ -34,9 +34,11 @@ DIFFERENCES = {
 }
 
 # The one declaration of "this name resolves but raises when used": an attribute on the public object
-# (function, class or instance) whose value says why. Whatever builds such placeholders sets it; the
-# checker (TC104) and the coverage table read it from the objects themselves, so they cannot drift.
-UNSUPPORTED_MARK = "__theano_compat_unsupported__"
+# (function, class, or an instance's class) holding (UNSUPPORTED, why). The stand-ins that raise when used
+# set it; the checker (TC104) and the coverage table read it from the objects themselves, so they cannot
+# drift. (Same attribute and values as the surface work's theano_compat/stand_ins.py ANSWER.)
+UNSUPPORTED_MARK = "__theano_compat_answer__"
+UNSUPPORTED = "unsupported"
 
 TEST_HINT = "Theano's own test helpers are not part of theano_compat; compare results with numpy.testing"
 
@@ -83,13 +85,23 @@ def _public_names(module) -> frozenset:
     return frozenset(names)
 
 
+def _declared(obj):
+    if isinstance(obj, type):
+        return vars(obj).get(UNSUPPORTED_MARK)  # a working subclass of a stand-in declares nothing
+    try:
+        return getattr(obj, UNSUPPORTED_MARK, None)
+    except Exception:  # noqa: BLE001 - an object that refuses attribute access declares nothing
+        return None
+
+
 def unusable_names(module, theano_path: str) -> dict:
-    """{qualified Theano name: reason} for the public names of a shim module marked UNSUPPORTED_MARK."""
+    """{qualified Theano name: why} for the public names of a shim module that declare UNSUPPORTED."""
     found = {}
     for name in _public_names(module):
-        reason = getattr(getattr(module, name, None), UNSUPPORTED_MARK, None)
-        if isinstance(reason, str):  # a Mock or a proxy answering every attribute is not a declaration
-            found[f"{theano_path}.{name}"] = reason
+        answer = _declared(getattr(module, name, None))
+        # a Mock or a proxy answering every attribute is not a declaration: only the exact pair counts
+        if isinstance(answer, tuple) and len(answer) == 2 and answer[0] == UNSUPPORTED:
+            found[f"{theano_path}.{name}"] = str(answer[1])
     return found
 
 

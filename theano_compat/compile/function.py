@@ -9,9 +9,11 @@ from ..config import config
 from ..graph.nodes import Constant, Variable, clone_replace, inputs as graph_inputs, toposort
 from .errors import MissingInputError, UnusedInputError
 from .io import In, Out
+from .host import NeedsShapes
 from .lower import NeedsStatic, Prepass, jit_step, make_step
 from .mode import get_mode
 from .shared import SharedVariable
+from ..graph.constants import as_tensor_variable
 
 
 def function(inputs, outputs=None, mode=None, updates=None, givens=None, no_default_updates=False,
@@ -71,7 +73,6 @@ def _as_output(o):
 
 
 def _update_pairs(updates):
-    from ..tensor.basic import as_tensor_variable
     if updates is None:
         return []
     if isinstance(updates, dict) and not isinstance(updates, OrderedDict) and len(updates) > 1:
@@ -225,7 +226,12 @@ class Function:
                 values = self._bind(args, kwargs)  # again, for Theano's error message
         shared = [s.container.value for s in self._shared]
         fast = self._fast
-        outs, new = fast(*values, *shared) if fast is not None else self._call_slow(values, shared)
+        try:
+            outs, new = fast(*values, *shared) if fast is not None else self._call_slow(values, shared)
+        except NeedsShapes:
+            # A user Op without infer_shape met input shapes it has not seen: this call runs op by op,
+            # which teaches the next trace its output shapes.
+            outs, new = self._step(list(values) + list(shared), None)
         for target, value in zip(self._targets, new):
             target.container.value = value
         if self._stateful:

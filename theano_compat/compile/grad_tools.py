@@ -11,9 +11,10 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..graph.nodes import Variable, clone_replace, inputs as graph_inputs, toposort
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
 from .gradient import DisconnectedInputError, grad
+from ..graph.constants import as_tensor_variable
 
 
 def _format_as(use_list, use_tuple, outputs):
@@ -25,7 +26,6 @@ def _format_as(use_list, use_tuple, outputs):
 
 def Lop(f, wrt, eval_points, consider_constant=None, disconnected_inputs="raise"):
     """The gradients of f with respect to wrt, left-multiplied by eval_points (one per f)."""
-    from ..tensor.basic import as_tensor_variable
     if not isinstance(eval_points, (list, tuple)):
         eval_points = [eval_points]
     use_list, use_tuple = isinstance(wrt, list), isinstance(wrt, tuple)
@@ -40,7 +40,6 @@ def Lop(f, wrt, eval_points, consider_constant=None, disconnected_inputs="raise"
 
 def Rop(f, wrt, eval_points, disconnected_outputs="raise", return_disconnected="zero"):
     """sum_j (d f[i] / d wrt[j]) eval_points[j] for each output f[i] (Theano's R operator)."""
-    from ..tensor.basic import as_tensor_variable
     from ..ops.math import zeros_like
     from ..ops.reductions import sum as tsum
     use_list, use_tuple = isinstance(f, list), isinstance(f, tuple)
@@ -123,7 +122,7 @@ def _const(v):
     return jnp.asarray(v.data)
 
 
-jacobian_rows_op = Op("jacobian", _rows_infer, _rows_lower, None, describe=lambda node: "JacobianRows")
+jacobian_rows_op = Primitive("jacobian", _rows_infer, _rows_lower, None, describe=lambda node: "JacobianRows")
 
 
 def _jacobian_of(expression, w, consider_constant, disconnected_inputs):
@@ -262,7 +261,6 @@ def verify_grad(fun, pt, n_tests=2, rng=None, eps=None, out_type=None, abs_tol=N
     from .function import function as compile_function
     from .shared import shared
     from ..ops.reductions import sum as tsum
-    from ..tensor.basic import as_tensor_variable
     assert isinstance(pt, (list, tuple))
     pt = [np.array(p) for p in pt]
     for i, p in enumerate(pt):
@@ -326,13 +324,12 @@ def _scale_rule(inputs, outputs, gouts, multiplier):
     return [gouts[0] * multiplier]
 
 
-grad_scale_op = Op("grad_scale", lambda x, multiplier: [x.type], lambda x, multiplier: x, _scale_rule,
+grad_scale_op = Primitive("grad_scale", lambda x, multiplier: [x.type], lambda x, multiplier: x, _scale_rule,
                    describe=lambda node: "GradScale")
 
 
 def grad_scale(x, multiplier):
     """x, whose gradient is multiplied by `multiplier` on the way back."""
-    from ..tensor.basic import as_tensor_variable
     return grad_scale_op(as_tensor_variable(x), multiplier=multiplier)
 
 
@@ -341,7 +338,6 @@ def undefined_grad(x):
 
     The UndefinedGrad op is registered by ops/random_mrg.py (the random streams use it too)."""
     from ..graph.ops import lookup
-    from ..tensor.basic import as_tensor_variable
     return lookup("undefined_grad")(as_tensor_variable(x))
 
 

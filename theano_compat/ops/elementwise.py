@@ -8,8 +8,9 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..graph import dtypes as D
-from ..graph.ops import Op, is_tracer
+from ..graph.ops import Primitive, is_tracer
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 
 def _infer(*inputs, dtype, bcast, **params):
@@ -62,12 +63,11 @@ def elementwise(name, fn, rule, grad, symbol=None, pp=None, cast_inputs=True, co
         shown = scalar_name(node.params) if scalar_name else name
         return f"Elemwise{{{shown},no_inplace}}"
 
-    op = Op(name, _infer, lower, grad=_broadcast_grad(grad), describe=describe)
+    op = Primitive(name, _infer, lower, grad=_broadcast_grad(grad), describe=describe)
     op.pp = pp or (_operator_pp(symbol) if symbol else None)
     op.elementwise = True
 
     def build(*inputs, **kw):
-        from ..tensor.basic import as_tensor_variable
         from .shape import pad_left
         unknown = set(kw) - set(params)
         if unknown:

@@ -15,6 +15,7 @@ from ..config import config
 from ..graph import dtypes as D
 from ..graph.ops import is_tracer
 from .elementwise import elementwise
+from ..graph.constants import as_tensor_variable, constant
 
 
 def _zeros(x):
@@ -29,7 +30,6 @@ def _zero_grad(inputs, out, gz, **params):
 
 def _typed(value, like):
     """np.cast[x.type](value): a constant of like's dtype, as Theano's scalar grads write it."""
-    from ..tensor.basic import constant
     return constant(np.asarray(value, dtype=like.dtype))
 
 
@@ -139,7 +139,6 @@ def _pow_grad(inputs, out, gz):
 
 def _minmax_grad(inputs, out, gz):
     # Theano: at a tie the first input receives the whole gradient, the second none.
-    from ..tensor.basic import constant
     from .logic import eq
     x, y = inputs
     e = eq(out, x)
@@ -195,7 +194,6 @@ def _mul(*xs):
 def _log_grad(base):
     def grad(inputs, out, gz):
         x = inputs[0]
-        from ..tensor.basic import constant
         if base == 2:  # Theano: np.asarray(math.log(2.0)).astype(x.dtype)
             c = constant(np.asarray(np.log(2.0)).astype(x.dtype))
         else:  # Theano: np.log(10.0), a float64 scalar whatever x is
@@ -210,7 +208,6 @@ def _exp2_grad(inputs, out, gz):
 
 
 def _cast_to(like_gz, value):
-    from ..tensor.basic import constant
     return constant(np.asarray(value, dtype=like_gz.dtype))
 
 
@@ -311,13 +308,11 @@ def iround(a, mode=None):
 
 def zeros_like(x, dtype=None):
     """Zeros of x's shape (Theano: fill(x, 0))."""
-    from ..tensor.basic import as_tensor_variable, constant
     x = as_tensor_variable(x)
     return second(x, constant(0.0, dtype=dtype or x.dtype))
 
 
 def ones_like(x, dtype=None):
-    from ..tensor.basic import as_tensor_variable, constant
     x = as_tensor_variable(x)
     return second(x, constant(1.0, dtype=dtype or x.dtype))
 
@@ -352,7 +347,6 @@ floor_div = int_div
 
 def div_proxy(x, y):
     """x / y: int_div for two discrete operands, true_div otherwise (Theano's Python 2 division)."""
-    from ..tensor.basic import as_tensor_variable
     if as_tensor_variable(x).dtype in D.discrete_dtypes and as_tensor_variable(y).dtype in D.discrete_dtypes:
         return int_div(x, y)
     return true_div(x, y)
@@ -360,7 +354,6 @@ def div_proxy(x, y):
 
 def mod_check(x, y):
     """x % y, refusing complex operands as Theano does."""
-    from ..tensor.basic import as_tensor_variable
     if as_tensor_variable(x).dtype in D.complex_dtypes or as_tensor_variable(y).dtype in D.complex_dtypes:
         raise ComplexError("Theano does not support the mod operator (%) on complex numbers, since numpy "
                            "deprecated it.")

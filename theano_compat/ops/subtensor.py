@@ -13,14 +13,14 @@ from jax import lax
 
 from ..graph import dtypes as D
 from ..graph.nodes import Constant, Variable
-from ..graph.ops import Op, is_tracer
+from ..graph.ops import Primitive, is_tracer
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 
 # --- building the spec from a Python index ---
 
 def _as_ref(v, inputs):
-    from ..tensor.basic import as_tensor_variable
     if v is None or isinstance(v, (int, np.integer)):
         return None if v is None else int(v)
     v = as_tensor_variable(v)
@@ -49,7 +49,6 @@ def _includes_bool(e):
 def build_spec(x, index):
     """(x with new axes inserted, spec, symbolic index inputs) for a Python index expression, following
     Theano's TensorVariable.__getitem__ (its checks, and its newaxis handling for basic indexing)."""
-    from ..tensor.basic import as_tensor_variable
     from .shape import dimshuffle
     index = index if isinstance(index, tuple) else (index,)
     count, ellipses = 0, []
@@ -285,7 +284,7 @@ def _slice_bound_positions(first):
     return positions
 
 
-subtensor_op = Op("subtensor", lambda x, *idx, spec: [_out_type(x, spec, idx)], _get_lower, None,
+subtensor_op = Primitive("subtensor", lambda x, *idx, spec: [_out_type(x, spec, idx)], _get_lower, None,
                   static=_static, static_args=_slice_bound_positions(1), describe=lambda node: "Subtensor{%s}" % _spec_str(node))
 
 
@@ -375,7 +374,7 @@ def _sum_to(g, y):
     return sum_to_type(g, y)
 
 
-inc_subtensor_op = Op("inc_subtensor", lambda x, y, *idx, spec, set_instead: [x.type], _inc_lower, _inc_grad,
+inc_subtensor_op = Primitive("inc_subtensor", lambda x, y, *idx, spec, set_instead: [x.type], _inc_lower, _inc_grad,
                       static=lambda x, y, *vals, spec, set_instead: _static(x, *vals, spec=spec),
                       static_args=_slice_bound_positions(2),
                       describe=lambda node: ("SetSubtensor{%s}" if node.params["set_instead"]
@@ -383,7 +382,6 @@ inc_subtensor_op = Op("inc_subtensor", lambda x, y, *idx, spec, set_instead: [x.
 
 
 def _inc(x, y, set_instead, tolerate_inplace_aliasing=False, inplace=False):
-    from ..tensor.basic import as_tensor_variable
     y = as_tensor_variable(y)
     node = x.owner
     if node is None or node.op is not subtensor_op:
@@ -415,7 +413,7 @@ def _subtensor_grad(inputs, outputs, gouts, spec, static=None):
     return [inc_subtensor_op(zeros_like(x), gouts[0], *idx, spec=spec, set_instead=False)] + [None] * len(idx)
 
 
-subtensor_op.grad = _subtensor_grad
+subtensor_op.grad_rule = _subtensor_grad
 
 
 def _has_value_checks(node):

@@ -222,7 +222,7 @@ class Function:
         else:
             try:
                 values = [convert(a) for convert, a in zip(self._converters, args)]
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, AttributeError):
                 values = self._bind(args, kwargs)  # again, for Theano's error message
         shared = [s.container.value for s in self._shared]
         fast = self._fast
@@ -303,9 +303,12 @@ class Function:
         t = spec.variable.type
         if isinstance(value, jax.Array) and value.dtype == t.numpy_dtype and value.ndim == t.ndim:
             return value  # already on a device: no host round trip
+        if value is None:  # Theano lets None through its filter, and the computation refuses it
+            raise ValueError(f"expected an ndarray, not None (input {spec.variable} at index {k} of the theano "
+                             "function)")
         try:
             return t.filter(value, strict=spec.strict, allow_downcast=spec.allow_downcast)
-        except (TypeError, ValueError) as e:
+        except (TypeError, ValueError, AttributeError) as e:
             where = f"theano function{f' with name {self.name!r}' if self.name else ''}"
             arg = f"argument{f' with name {spec.name!r}' if spec.name else ''}"
             e.args = (f"Bad input {arg} to {where} at index {k} (0-based). " + str(e.args[0]),) + e.args[1:]

@@ -10,7 +10,7 @@ import numpy as np
 from jax.experimental import checkify
 
 from ..graph.nodes import Constant, toposort
-from ..graph.ops import Primitive, is_tracer
+from ..graph.ops import Primitive, is_tracer, may_fail
 from .host import lower_perform
 
 
@@ -108,16 +108,8 @@ def make_step(roots, outputs, update_values, nodes):
 
     constants = {i for node in nodes for i in node.inputs if isinstance(i, Constant)}
     constants |= {o for o in list(outputs) + list(update_values) if isinstance(o, Constant)}
-    step.checked = any(_checked(node) for node in nodes)
+    step.checked = any(may_fail(node) for node in nodes)
     return step
-
-
-def _checked(node):
-    """Whether the node may fail at call time: a value check, or a user Op's perform (host code may raise);
-    a step with one keeps its buffers, so that a failed call changes no shared variable."""
-    if not isinstance(node.op, Primitive):
-        return True
-    return bool(getattr(node.op, "checks", None) and node.op.checks(node))
 
 
 def jit_step(step, keys, n_inputs, n_updated, donate):

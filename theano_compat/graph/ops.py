@@ -259,3 +259,12 @@ def is_tracer(x):
 def primitive_name(node):
     """The name of the built-in op applied at `node`, or None for a user's Op (graph patterns match on it)."""
     return node.op.name if isinstance(node.op, Primitive) else None
+
+
+def may_fail(node):
+    """Whether the node may fail at call time: a value check Theano makes (int // 0, an index out of range),
+    or a user Op's perform (host code may raise). A step with one keeps its buffers, so that a failed call
+    changes no shared variable."""
+    if not isinstance(node.op, Primitive):
+        return True
+    return bool(getattr(node.op, "checks", None) and node.op.checks(node))

@@ -151,6 +151,10 @@ class TensorType(Type):
     def _filter_cast(self, data, allow_downcast):
         if allow_downcast:
             return _as_numpy1(data, self.dtype)
+        if isinstance(data, np.ndarray) and data.dtype == object:
+            # Theano: its dtype rules know no 'object', and the lookup fails with AttributeError
+            raise AttributeError(f"{self} cannot store a numpy array of dtype object: convert it with "
+                                 f"numpy.asarray(value, dtype='{self.dtype}'), or set allow_input_downcast=True")
         if isinstance(data, np.ndarray) or _is_device_array(data):
             if D.upcast(self.dtype, str(data.dtype)) == self.dtype:
                 return np.asarray(data, dtype=self.dtype)

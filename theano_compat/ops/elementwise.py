@@ -101,8 +101,14 @@ def elementwise(name, fn, rule, grad, symbol=None, pp=None, cast_inputs=True, co
     dtype to compute in. params: keyword parameters of the builder, handed to fn and grad.
     scalar_name(params): the scalar op's name where it depends on the params.
     """
+    upcasts_constants = rule in (D.upcast_out, D.upgrade_to_float, D.true_div_out)
+
     def lower(*arrays, dtype, bcast, **kw):
         _check_shapes(name, bcast, arrays)
+        if upcasts_constants:
+            # Theano's local_upcast_elemwise_constant_inputs: a scalar constant input of an op that upcasts
+            # anyway is cast to the output dtype first, so int32 * 2.5 computes in float64, not C's float32.
+            arrays = [_astype(a, dtype) if not is_tracer(a) and np.size(a) == 1 else a for a in arrays]
         if compute is not None:
             work = compute(*[str(a.dtype) for a in arrays])
             arrays = [_astype(a, work) for a in arrays]

@@ -9,7 +9,7 @@ import theano_compat as theano
 import theano_compat.tensor as T
 from golden_cases import load_golden, load_probe
 from theano_compat.compile import guard
-from theano_compat.graph.ops import Op
+from theano_compat.graph.ops import Primitive
 
 PROBE = load_probe("probe_checks")
 GOLDEN = load_golden("checks.json")
@@ -103,7 +103,7 @@ def _host_double(log):
                                                jax.ShapeDtypeStruct((), np.int64)), x)
         guard.report_host_failure(failed)
         return out
-    return Op("test.host_double", lambda x: [x.type], lower, register=False)
+    return Primitive("test.host_double", lambda x: [x.type], lower, register=False)
 
 
 def test_a_host_callback_failure_raises_its_own_exception_and_changes_nothing():

@@ -6,10 +6,12 @@ import jax
 import numpy as np
 
 from ..config import config, matmul_precision
+from ..graph.constants import as_tensor_variable
 from ..graph.nodes import Constant, Variable, clone_replace, inputs as graph_inputs, toposort
 from . import cache, guard, placement
 from .errors import MissingInputError, UnusedInputError
 from .io import In, Out
+from .host import NeedsShapes
 from .lower import NeedsStatic, Prepass, make_step
 from .mode import get_mode
 from .shared import SharedVariable
@@ -73,7 +75,6 @@ def _as_output(o):
 
 
 def _update_pairs(updates):
-    from ..tensor.basic import as_tensor_variable
     if updates is None:
         return []
     if isinstance(updates, dict) and not isinstance(updates, OrderedDict) and len(updates) > 1:
@@ -230,14 +231,19 @@ class Function:
         else:
             try:
                 values = [convert(a) for convert, a in zip(self._converters, args)]
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, AttributeError):
                 values = self._bind(args, kwargs)  # again, for Theano's error message
         shared = [s.container.value for s in self._shared]
         fast = self._fast
-        if fast is not None and (not self._guarded or fast.passes(values, shared)):
-            outs, new, flag, olds = fast.host(*values, *shared)
-        else:
-            outs, new, flag, olds = self._call_slow(values, shared)
+        try:
+            if fast is not None and (not self._guarded or fast.passes(values, shared)):
+                outs, new, flag, olds = fast.host(*values, *shared)
+            else:
+                outs, new, flag, olds = self._call_slow(values, shared)
+        except NeedsShapes:
+            # A user Op without infer_shape met input shapes it has not seen: this call runs op by op,
+            # which teaches the next trace its output shapes.
+            (outs, new), flag = self._step(list(values) + list(shared), None), None
         if flag is not None:
             outs = self._settle(outs, new, flag, olds)
         for target, value in zip(self._targets, new):
@@ -321,9 +327,12 @@ class Function:
         t = spec.variable.type
         if isinstance(value, jax.Array) and value.dtype == t.numpy_dtype and value.ndim == t.ndim:
             return value  # already on a device: no host round trip
+        if value is None:  # Theano lets None through its filter, and the computation refuses it
+            raise ValueError(f"expected an ndarray, not None (input {spec.variable} at index {k} of the theano "
+                             "function)")
         try:
             return t.filter(value, strict=spec.strict, allow_downcast=spec.allow_downcast)
-        except (TypeError, ValueError) as e:
+        except (TypeError, ValueError, AttributeError) as e:
             where = f"theano function{f' with name {self.name!r}' if self.name else ''}"
             arg = f"argument{f' with name {spec.name!r}' if spec.name else ''}"
             e.args = (f"Bad input {arg} to {where} at index {k} (0-based). " + str(e.args[0]),) + e.args[1:]

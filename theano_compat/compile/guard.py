@@ -206,9 +206,10 @@ def report_steps(flags):
 
 
 def report_host_failure(failed):
-    """Trace side of a host callback: `failed` (int64 scalar from the callback) is 0 or a stash() id."""
-    if _SCOPES:
-        _SCOPES[-1].add(failed == 0, _HOST, [failed])
+    """Trace side of a host callback: `failed` (int64 from the callback; batched under vmap) is 0 or an id
+    from stash()."""
+    if _SCOPES and _SCOPES[-1].owns(failed):
+        _SCOPES[-1].add(failed == 0, _HOST, [jnp.max(failed)])
 
 
 def no_flag_row():

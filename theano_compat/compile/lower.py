@@ -1,7 +1,7 @@
 """Lowering a graph to JAX: a short loop over the nodes in topological order with a dict of values.
 
 The loop runs while jax.jit traces a function's step, once per input signature; at call time no Python
-walks the graph. Ops whose output shapes depend on input values (see graph.ops.Op.static) get their
+walks the graph. Ops whose output shapes depend on input values (see graph.ops.Primitive.static) get their
 shape keys from a small eager pre-pass over just the scalars that decide them.
 
 Nodes whose inputs are all known while tracing are folded there, as Theano folds constants; compile/fold.py
@@ -11,9 +11,10 @@ Call-time value checks (`runtime_check`) are compile/guard.py's.
 import numpy as np
 
 from ..graph.nodes import Constant, toposort
-from ..graph.ops import is_tracer
+from ..graph.ops import Primitive, is_tracer
 from .fold import fold
 from .guard import runtime_check  # noqa: F401  (the ops' entry point for value checks)
+from .host import lower_perform
 
 
 class NeedsStatic(Exception):
@@ -29,11 +30,12 @@ def evaluate(nodes, env, keys=None):
     for node in nodes:
         args = [env[v] if v in env else _constant(v) for v in node.inputs]
         op = node.op
-        if not any(is_tracer(a) for a in args):
+        if not any(is_tracer(a) for a in args) and _folds(op, node):
             # Theano's constant folding: a node of constants is computed now, and stays a constant for the
             # nodes after it (Theano's local_mul_zero and friends rely on seeing constants). Ops whose
             # output can be much larger than their inputs (alloc, eye, ...) are folded only when it is small.
-            out = fold(lambda *a: _lower(op, node, a, keys), args, small_only=getattr(op, "expands", False))
+            out = fold(lambda *a: _lower(op, node, a, keys), args,
+                       small_only=not op.do_constant_folding(node))
         else:
             out = _lower(op, node, args, keys)
         if len(node.outputs) == 1:
@@ -43,7 +45,15 @@ def evaluate(nodes, env, keys=None):
     return env
 
 
+def _folds(op, node):
+    """Whether a node of known inputs is folded: as the op says (Theano's do_constant_folding), and also an
+    op that declines because its output may be large (alloc, arange, eye), when the output is small."""
+    return op.do_constant_folding(node) or getattr(op, "expands", False)
+
+
 def _lower(op, node, args, keys):
+    if not isinstance(op, Primitive):
+        return lower_perform(node, args)  # a user-written Op: its perform, on the host
     if op.static is None:
         return op.lower(*args, **node.params)
     return op.lower(*args, static=static_key(node, args, keys), **node.params)

@@ -4,6 +4,7 @@ from collections import OrderedDict
 
 from ..compile.shared import SharedVariable
 from ..graph.nodes import Variable
+from ..graph.constants import as_tensor_variable
 
 __all__ = ["until", "get_updates_and_outputs", "OrderedUpdates"]
 
@@ -12,7 +13,6 @@ class until:
     """Returned by a scan's fn (last) to stop the loop after the step where `condition` is true."""
 
     def __init__(self, condition):
-        from ..tensor.basic import as_tensor_variable
         self.condition = as_tensor_variable(condition)
         assert self.condition.ndim == 0
 

@@ -15,7 +15,7 @@ def _xla(img, kern):
                                     precision=lax.Precision.HIGHEST)
 
 
-@pytest.mark.parametrize("shape", [(7, 3, 9, 8, 4, 3, 2), (12, 1, 10, 10, 5, 5, 5), (4, 20, 6, 7, 6, 2, 3)])
+@pytest.mark.parametrize("shape", [(7, 3, 9, 8, 4, 3, 2), (12, 20, 6, 7, 6, 2, 3)])  # 7: one loop step per image
 def test_values_and_gradients_are_xlas(shape):
     b, c, h, w, o, kh, kw = shape
     rng = np.random.RandomState(0)

@@ -7,6 +7,7 @@ import numpy as np
 
 from ..config import config
 from ..graph.nodes import Constant, Variable, clone_replace, inputs as graph_inputs, toposort
+from ..graph.types import TensorType
 from .errors import MissingInputError, UnusedInputError
 from .io import In, Out
 from .host import NeedsShapes
@@ -183,6 +184,7 @@ class Function:
         self._fast = None
         self._defaults = [(i.value is not None, i.value) for i in ins]
         self.outputs = outs[:self._n_outs]
+        self._fetchers = [_fetcher(o) for o in self.outputs]
         self._converters = [_converter(i) for i in ins]
         self._names = {i.name: k for k, i in enumerate(ins) if i.name is not None}
 
@@ -236,11 +238,12 @@ class Function:
             target.container.value = value
         if self._stateful:
             outs = self._keep_state(outs)
+        fetch = self._fetchers
         if self._single is True:
-            return np.array(outs[0])  # a fresh, writeable array, as Theano returns
+            return fetch[0](outs[0])  # a fresh, writeable array, as Theano returns
         if self._single:
-            return {k: np.array(o) for k, o in zip(self._single, outs)}
-        return [np.array(o) for o in outs]
+            return {k: f(o) for k, f, o in zip(self._single, fetch, outs)}
+        return [f(o) for f, o in zip(fetch, outs)]
 
     def _call_slow(self, values, shared):
         """The first call (tracing), and every call of a step whose shapes depend on values."""
@@ -326,9 +329,17 @@ class Function:
 _MISSING = object()
 
 
+def _fetcher(output):
+    """How an output's value reaches the caller: a fresh numpy array, or the user's value of a random state."""
+    t = output.type
+    return np.array if isinstance(t, TensorType) else getattr(t, "value", np.array)
+
+
 def _converter(spec):
     """The per-call conversion of one argument: the common cases without Theano's full filter."""
     t = spec.variable.type
+    if not isinstance(t, TensorType):  # a random state, ...: the type's filter
+        return lambda value: t.filter(value, strict=spec.strict, allow_downcast=spec.allow_downcast)
     dtype, ndim, strict, downcast = t.numpy_dtype, t.ndim, spec.strict, spec.allow_downcast
     plain = not any(t.broadcastable)
     python_scalar = {"f": float, "i": int}.get(dtype.kind) if ndim == 0 and dtype.itemsize == 8 else None

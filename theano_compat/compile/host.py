@@ -7,6 +7,10 @@ is traced: they come from the op's `infer_shape`, or, for an op without one, fro
 the first call, which then runs eagerly (op by op, no compilation) and teaches the shapes to the trace
 of the next call.
 """
+import ctypes
+import itertools
+import threading
+
 import jax
 import numpy as np
 
@@ -105,3 +109,102 @@ def _as_int(d):
     with jax.ensure_compile_time_eval():
         env = evaluate(toposort([d]), {})
     return int(np.asarray(env[d] if d in env else d.data))
+
+
+# --- numpy's generators: RandomStreams' draws with Theano's numbers ---
+#
+# A random state of the numpy kind is a numpy RandomState on the host (the user's object, in the shared
+# variable); inside the step it is data, its MT19937 state packed in WORDS uint32 words, so the step stays
+# pure: a draw is a callback from (state, arguments) to (new state, sample), on a scratch generator loaded
+# with that state. States thread through scan and the updates like any value, a failed call commits
+# nothing, and XLA may run a draw again (a vjp recomputing a loop) and get the same numbers.
+
+WORDS = 628  # key[624], pos, has_gauss, the cached gaussian (a float64 in two words)
+_STATE = ctypes.c_uint32 * 625  # numpy's mt19937_state: uint32 key[624]; int pos
+
+
+def _mt(rs):
+    """The live MT19937 key and position of a RandomState, as a uint32[625] view (BitGenerator.ctypes)."""
+    return np.ctypeslib.as_array(_STATE.from_address(rs._bit_generator.ctypes.state_address))
+
+
+def pack(rs):
+    """A RandomState's whole state as WORDS uint32 words (the gaussian cache only get_state reveals)."""
+    words = np.empty(WORDS, np.uint32)
+    words[:625] = _mt(rs)
+    _, _, _, has_gauss, gauss = rs.get_state()
+    words[625] = has_gauss
+    words[626:].view(np.float64)[0] = gauss
+    return words
+
+
+def unpack(words, rs):
+    """Put the state `words` into the RandomState rs (in place) and return rs."""
+    words = np.asarray(words, dtype=np.uint32)
+    if words[625]:
+        rs.set_state(("MT19937", words[:624], int(words[624]), 1, float(words[626:].view(np.float64)[0])))
+    else:
+        rs.seed(0)  # the quick way to clear the gaussian cache; the key and position are copied next
+        _mt(rs)[:] = words[:625]
+    return rs
+
+
+_SCRATCH = threading.local()  # per thread, one RandomState the callbacks load states into
+
+
+def _scratch():
+    rs = getattr(_SCRATCH, "rs", None)
+    if rs is None:
+        rs = _SCRATCH.rs = np.random.RandomState(0)
+    return rs
+
+
+def draw(perform, state, args, out_type, out_shape, gaussian):
+    """perform(random_state, *args) -> sample, drawn from the generator whose words are `state`.
+
+    Returns (new state words, sample). `gaussian`: the draw may use the gaussian cache (normal draws).
+    """
+    def run(words, *arrays):
+        rs = unpack(words, _scratch())
+        try:
+            out = perform(rs, *arrays)
+        except Exception as e:  # never unwind through XLA: the call raises it (report_failure)
+            return np.array(words), np.zeros(out_shape, out_type.dtype), np.int64(_stash(e))
+        new = np.array(words)
+        new[:625] = _mt(rs)
+        if gaussian:
+            _, _, _, new[625], gauss = rs.get_state()
+            new[626:].view(np.float64)[0] = gauss
+        return new, out, np.int64(0)
+
+    args = [jax.lax.stop_gradient(a) if is_tracer(a) else a for a in args]  # draws have no gradient
+    types = [TensorType("uint32", (False,)), out_type, TensorType("int64", ())]
+    new, out, failed = host_call(run, [state] + list(args), types, [(WORDS,), out_shape, ()], vectorize=True)
+    report_failure(failed)
+    return new, out
+
+
+# --- a callback's exception: kept on the host, raised by the call once the step has run ---
+
+_STASHED = {}
+_IDS = itertools.count(1)
+
+
+def _stash(exc):
+    key = next(_IDS)
+    _STASHED[key] = exc
+    return key
+
+
+class _Raised(Exception):
+    """Stands for an exception a callback caught: making one with its id gives back that exception."""
+
+    def __new__(cls, key):
+        return _STASHED.pop(int(key), None) or RuntimeError("a host callback failed; its exception was lost")
+
+
+def report_failure(failed):
+    """`failed`: 0, or the id of the exception a callback stashed, which the call then raises (after the
+    step: the updates are not committed)."""
+    from .lower import runtime_check
+    runtime_check(failed == 0, _Raised, "{id}", id=failed)

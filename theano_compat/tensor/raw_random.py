@@ -10,11 +10,10 @@ import numpy as np
 
 from ..config import config
 from ..graph import dtypes as D
-from ..ops.random import (RandomState, RandomStateType, RandomStateVariable, draw, permute_row_elements,
-                          random_state_type)
+from ..ops.random import RandomStateType, RandomStateVariable, draw, permute_row_elements, random_state_type
 from .basic import as_tensor_variable, constant, get_vector_length
 
-__all__ = ["RandomFunction", "RandomStateType", "random_state_type", "RandomState", "RandomStateVariable",
+__all__ = ["RandomFunction", "RandomStateType", "random_state_type", "RandomStateVariable",
            "RandomStreamsBase", "uniform", "normal", "binomial", "random_integers", "choice", "poisson",
            "permutation", "multinomial", "permute_row_elements"]
 
@@ -129,13 +128,9 @@ def random_integers(random_state, size=None, low=0, high=1, ndim=None, dtype="in
 
 def choice(random_state, size=None, a=2, replace=True, p=None, ndim=None, dtype="int64"):
     """Values of a (or of range(a) for a scalar), with or without replacement, with probabilities p."""
-    a = as_tensor_variable(a)
-    if a.ndim > 1:
-        raise ValueError(f"a.ndim ({a.ndim}) must be 0 or 1")
+    a = as_tensor_variable(a)  # Theano checks a.ndim and p.ndim when it draws (choice_helper)
     replace = constant(replace, dtype="int8") if isinstance(replace, bool) else as_tensor_variable(replace)
-    p = as_tensor_variable(p if p is not None else np.zeros(0, dtype=config.floatX))
-    if p.ndim != 1:
-        raise ValueError(f"p.ndim ({p.ndim}) must be 1")
+    p = as_tensor_variable(p or [])  # Theano: p=None (or 0, or []) is an empty vector, meaning "uniform"
     ndim, size, bcast = _infer_ndim_bcast(ndim, size)
     return draw("choice_helper", random_state, size, [a, replace, p], dtype, bcast)
 

@@ -88,6 +88,31 @@ def test_a_failing_call_changes_no_state():
     np.testing.assert_array_equal(f(0.5, 1)[1], want)  # the next call draws what the failed ones would have
 
 
+def test_draws_known_before_the_call_are_made_before_the_step():
+    """A dropout mask (size h.shape, constant p) is drawn ahead, with no callback; a binomial whose p the
+    step computes is drawn by callback. Both commit only when the call succeeds."""
+    s = RandomStreams(8)
+    x, i = T.dmatrix("x"), T.iscalar("i")
+    W = theano.shared(np.full((3, 2), 0.5), name="W")
+    h = T.tanh(T.dot(x, W))
+    mask = s.binomial(size=h.shape, p=0.5, dtype="float64")
+    sample = s.binomial(size=h.shape, p=T.nnet.sigmoid(h))
+    bad = s.binomial(size=(2,), p=1.5)
+    f = theano.function([x, i], [h * mask, sample, (h * mask).sum(axis=1)[i]])
+    g = theano.function([], bad)
+    assert [n.outputs[1] for n in f._ahead.draws] == [mask]  # sample's p comes from the step
+    state = mask.rng.get_value()
+    xv = np.ones((4, 3))
+    with pytest.raises(IndexError):
+        f(xv, 9)
+    with pytest.raises(ValueError, match="p < 0, p > 1 or p is NaN"):
+        g()
+    assert _same_states([state.get_state()], _states(mask.rng))
+    out = f(xv, 0)
+    np.testing.assert_array_equal(out[0] / np.tanh(1.5), state.binomial(1, 0.5, (4, 2)))
+    assert _same_states([state.get_state()], _states(mask.rng))
+
+
 def test_numpy_refusals_raise_theanos_errors():
     """Sizes that do not fit the parameters: ValueError, as numpy raises it in Theano's perform."""
     s = RandomStreams(1)

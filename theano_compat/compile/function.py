@@ -10,7 +10,7 @@ from ..graph.nodes import Constant, Variable, clone_replace, inputs as graph_inp
 from ..graph.types import TensorType
 from .errors import MissingInputError, UnusedInputError
 from .io import In, Out
-from .host import NeedsShapes
+from .host import NeedsShapes, plan_ahead
 from .lower import NeedsStatic, Prepass, jit_step, make_step
 from .mode import get_mode
 from .shared import SharedVariable
@@ -168,15 +168,22 @@ class Function:
         everything = outs + [v for _, v in updates]
         roots = graph_inputs(everything, blockers=self._input_vars)
         self._check_roots(roots, on_unused_input)
+        # numpy draws whose arguments the host knows before the call are made then, their states committed
+        # after it (compile/host.py): the step takes what they drew as arguments
+        self._ahead = plan_ahead(outs, updates, self._input_vars)
+        blockers = self._input_vars
+        if self._ahead is not None:
+            updates, blockers = self._ahead.updates, self._input_vars + self._ahead.roots
+            everything = outs + [v for _, v in updates]
+            roots = graph_inputs(everything, blockers=blockers)
         shared_roots = [r for r in roots if isinstance(r, SharedVariable)]
         target_set = {t for t, _ in updates}
         self._updated = [s for s in shared_roots if s in target_set]
         self._readonly = [s for s in shared_roots if s not in target_set]
         update_of = dict(updates)
         self._targets = [t for t, _ in updates]
-        self._step = make_step(self._input_vars + self._updated + self._readonly, outs,
-                               [update_of[t] for t in self._targets],
-                               toposort(everything, blockers=self._input_vars))
+        self._step = make_step(self._input_vars + self._updated + self._readonly + blockers[len(self._input_vars):],
+                               outs, [update_of[t] for t in self._targets], toposort(everything, blockers=blockers))
         self._shared = self._updated + self._readonly  # the step's arguments after the inputs, in order
         self._static_nodes = []
         self._prepass = None
@@ -227,6 +234,8 @@ class Function:
             except (TypeError, ValueError):
                 values = self._bind(args, kwargs)  # again, for Theano's error message
         shared = [s.container.value for s in self._shared]
+        if self._ahead is not None:
+            shared += self._ahead.draw(values)
         fast = self._fast
         try:
             outs, new = fast(*values, *shared) if fast is not None else self._call_slow(values, shared)
@@ -236,6 +245,8 @@ class Function:
             outs, new = self._step(list(values) + list(shared), None)
         for target, value in zip(self._targets, new):
             target.container.value = value
+        if self._ahead is not None:
+            self._ahead.commit()
         if self._stateful:
             outs = self._keep_state(outs)
         fetch = self._fetchers

@@ -82,7 +82,7 @@ class RandomStateType:
         """The user's value of a step's state: a new RandomState (or ThreefryState) in that state."""
         if self.kind == "threefry":
             return random_threefry.ThreefryState.from_key(np.asarray(words))
-        return host.unpack(words, np.random.RandomState())
+        return host.random_state(words)
 
 
 class RandomStateVariable(Variable):
@@ -112,25 +112,45 @@ def _make_draw_op(dist):
 
     def lower(r, shape, *args, static, dtype, bcast, ndim_added, kind):
         size, values = static
-        ndim = len(bcast)
-        if size and len(size) + ndim_added != ndim:
-            raise ValueError(f"Shape mismatch: self.outtype.ndim ({ndim}) != len(shape) ({len(size)}) + "
-                             f"self.ndim_added ({ndim_added})")
         if kind == "threefry":
-            return random_threefry.lower(dist, r, size, args, values, dtype, ndim)
-        out_shape = random_numpy.out_shape(dist, size, [np.shape(a) for a in args], values, ndim)
+            _check_ndim(size, ndim_added, len(bcast))
+            return random_threefry.lower(dist, r, size, args, values, dtype, len(bcast))
+        return host.draw(r, args, _host_draw(dist, size, values, [np.shape(a) for a in args], dtype, bcast,
+                                             ndim_added))
 
-        def perform(random_state, *arrays):
-            return random_numpy.perform(dist, random_state, size, arrays, dtype, ndim, ndim_added)
-        return host.draw(perform, r, args, TensorType(dtype, bcast), out_shape, gaussian=dist == "normal")
+    def host_draw(node, values):
+        """The HostDraw of a numpy-kind node, from the values of its inputs after the state."""
+        p = node.params
+        size, n = static(None, *values, **p)
+        return _host_draw(dist, size, n, [np.shape(a) for a in values[1:]], p["dtype"], p["bcast"],
+                          p["ndim_added"])
 
     def grad(inputs, outputs, gouts, **params):
         from ..compile.gradient import undefined_grad
         return [undefined_grad(i, dist, "No gradient defined through raw random numbers op") for i in inputs]
 
     op = Primitive(f"RandomFunction{{{dist}}}", infer, lower, grad, static=static, static_args=static_args)
-    op.checks = lambda node: node.params["kind"] == "numpy"  # numpy may refuse the values (p > 1, ...)
+    op.on_host = lambda node: node.params["kind"] == "numpy"  # compile/host.py draws these
+    op.host_draw = host_draw
+    op.checks = op.on_host  # numpy may refuse the values (p > 1, ...)
     return op
+
+
+def _check_ndim(size, ndim_added, ndim):
+    if size and len(size) + ndim_added != ndim:
+        raise ValueError(f"Shape mismatch: self.outtype.ndim ({ndim}) != len(shape) ({len(size)}) + "
+                         f"self.ndim_added ({ndim_added})")
+
+
+def _host_draw(dist, size, n, arg_shapes, dtype, bcast, ndim_added):
+    """What the host runs for one numpy draw (Theano's perform), with the shape it returns."""
+    ndim = len(bcast)
+    _check_ndim(size, ndim_added, ndim)
+    out_shape = random_numpy.out_shape(dist, size, arg_shapes, n, ndim)
+
+    def perform(random_state, *arrays):
+        return random_numpy.perform(dist, random_state, size, arrays, dtype, ndim, ndim_added)
+    return host.HostDraw(perform, TensorType(dtype, bcast), out_shape, dist == "normal")
 
 
 def _numpy_static(dist, args):
@@ -142,6 +162,17 @@ def _numpy_static(dist, args):
 
 
 DRAW_OPS = {dist: _make_draw_op(dist) for dist in random_numpy.FUNCTIONS}
+
+
+def define_draw(fn):
+    """The name of the draw op for fn(random_state, *args, size) (Theano's RandomFunction), made if new."""
+    dist = fn.__name__
+    if random_numpy.FUNCTIONS.setdefault(dist, fn) is not fn and getattr(np.random.RandomState, dist, None) \
+            is not fn:
+        raise ValueError(f"RandomFunction: another draw function is already named {dist!r}")
+    if dist not in DRAW_OPS:
+        DRAW_OPS[dist] = _make_draw_op(dist)
+    return dist
 
 
 def draw(dist, r, shape, args, dtype, bcast, ndim_added=0):

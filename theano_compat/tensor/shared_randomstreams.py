@@ -11,7 +11,7 @@ import copy
 
 import numpy as np
 
-from ..compile import host
+from ..compile.host import GeneratorContainer
 from ..compile.shared import SharedVariable, shared, shared_constructor
 from ..config import config
 from ..ops.random import RandomStateType, random_state_type, threefry_state_type
@@ -19,25 +19,6 @@ from ..ops.random_threefry import ThreefryState
 from . import raw_random
 
 __all__ = ["RandomStreams", "RandomStateSharedVariable", "randomstate_constructor"]
-
-
-class GeneratorContainer:
-    """Holds a shared numpy RandomState: storage[0] is the user's RandomState, as in Theano's Container.
-
-    A compiled step reads and writes `value`, the RandomState's packed state (compile/host.py): a call
-    changes the RandomState in place, once the call has succeeded.
-    """
-
-    def __init__(self, random_state):
-        self.storage = [random_state]
-
-    @property
-    def value(self):
-        return host.pack(self.storage[0])
-
-    @value.setter
-    def value(self, words):
-        host.unpack(words, self.storage[0])
 
 
 class RandomStateSharedVariable(SharedVariable):

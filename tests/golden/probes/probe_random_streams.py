@@ -218,6 +218,20 @@ def case_raw(theano, RandomStreams):
             ('shared_state', rs.get_value())]
 
 
+def case_random_function(theano, RandomStreams):
+    """Theano's RandomFunction op built directly: a RandomState method by name or itself, a helper."""
+    R, T = theano.tensor.raw_random, theano.tensor
+    r = R.random_state_type()
+    uni = R.RandomFunction('uniform', T.dvector)
+    nrm = R.RandomFunction(np.random.RandomState.normal, T.dmatrix)
+    ints = R.RandomFunction(R.random_integers_helper, T.lvector)
+    post, a = uni(r, (4,), -2.0, 2.0)
+    post2, b = nrm(post, (2, 3), 1.0, 0.5)
+    post3, c = ints(post2, (5,), 0, 9)
+    f = theano.function([theano.In(r, value=np.random.RandomState(12), update=post3)], [a, b, c])
+    return [('f1', f()), ('f2', f())]
+
+
 def case_dropout(theano, RandomStreams):
     """A float64 MLP trained by SGD with dropout masks on the input and the hidden layer (sizes x.shape and
     h.shape): losses, masks and final weights."""
@@ -243,8 +257,9 @@ def case_dropout(theano, RandomStreams):
 
 CASES = {'distributions_seed%d' % s: (lambda th, RS, s=s: case_distributions(th, RS, s)) for s in SEEDS}
 CASES.update(symbolic=case_symbolic, in_step=case_in_step, scan=case_scan, reseed=case_reseed,
-             sharing=case_sharing, pickle=case_pickle, raw=case_raw, dropout=case_dropout)
-FLOAT64_ONLY = ('reseed', 'sharing', 'pickle', 'raw', 'dropout')
+             sharing=case_sharing, pickle=case_pickle, raw=case_raw, random_function=case_random_function,
+             dropout=case_dropout)
+FLOAT64_ONLY = ('reseed', 'sharing', 'pickle', 'raw', 'random_function', 'dropout')
 
 
 def enc(a):

@@ -10,7 +10,8 @@ from ..graph.nodes import Constant, Variable, clone_replace, inputs as graph_inp
 from ..graph.types import TensorType
 from .errors import MissingInputError, UnusedInputError
 from .io import In, Out
-from .host import NeedsShapes, plan_ahead
+from .host import NeedsShapes
+from .host_random import plan_ahead
 from .lower import NeedsStatic, Prepass, jit_step, make_step
 from .mode import get_mode
 from .shared import SharedVariable
@@ -169,7 +170,7 @@ class Function:
         roots = graph_inputs(everything, blockers=self._input_vars)
         self._check_roots(roots, on_unused_input)
         # numpy draws whose arguments the host knows before the call are made then, their states committed
-        # after it (compile/host.py): the step takes what they drew as arguments
+        # after it (compile/host_random.py): the step takes what they drew as arguments
         self._ahead = plan_ahead(outs, updates, self._input_vars)
         blockers = self._input_vars
         if self._ahead is not None:
@@ -182,8 +183,9 @@ class Function:
         self._readonly = [s for s in shared_roots if s not in target_set]
         update_of = dict(updates)
         self._targets = [t for t, _ in updates]
-        self._step = make_step(self._input_vars + self._updated + self._readonly + blockers[len(self._input_vars):],
-                               outs, [update_of[t] for t in self._targets], toposort(everything, blockers=blockers))
+        drawn = blockers[len(self._input_vars):]  # after the shared values: what was drawn ahead
+        self._step = make_step(self._input_vars + self._updated + self._readonly + drawn, outs,
+                               [update_of[t] for t in self._targets], toposort(everything, blockers=blockers))
         self._shared = self._updated + self._readonly  # the step's arguments after the inputs, in order
         self._static_nodes = []
         self._prepass = None

@@ -7,15 +7,15 @@ scan included).
 
 A state is of one of two kinds, and a draw op lowers according to the kind of its state:
 * "numpy" (Theano's, the default): the value is a numpy RandomState, and the draw is Theano's own
-  RandomFunction.perform, run on the host (ops/random_numpy.py, through compile/host.py), so the numbers
-  are Theano's. Inside the compiled step the state is its MT19937 words (compile/host.py's `pack`).
+  RandomFunction.perform, run on the host (ops/random_numpy.py, through compile/host_random.py), so the numbers
+  are Theano's. Inside the compiled step the state is its MT19937 words (compile/host_random.py).
 * "threefry" (the fast option, theano.config.randomstreams='threefry'): the value is a JAX key and the
   draw runs on the device (ops/random_threefry.py), with Theano's distributions but other numbers.
 """
 import jax.numpy as jnp
 import numpy as np
 
-from ..compile import host
+from ..compile import host_random
 from ..graph.constants import as_tensor_variable
 from ..graph.nodes import Apply, Variable
 from ..graph.ops import Primitive
@@ -61,8 +61,8 @@ class RandomStateType:
         if self.kind == "threefry":
             return random_threefry.filter_key(data, strict)
         if type(data) is np.random.RandomState:  # Theano: exactly numpy's RandomState
-            return host.pack(data)
-        if isinstance(data, np.ndarray) and data.dtype == np.uint32 and data.shape == (host.WORDS,):
+            return host_random.pack(data)
+        if isinstance(data, np.ndarray) and data.dtype == np.uint32 and data.shape == (host_random.WORDS,):
             return data
         raise TypeError(f"RandomStateType expected a numpy.random.RandomState, got {type(data).__name__}")
 
@@ -82,7 +82,7 @@ class RandomStateType:
         """The user's value of a step's state: a new RandomState (or ThreefryState) in that state."""
         if self.kind == "threefry":
             return random_threefry.ThreefryState.from_key(np.asarray(words))
-        return host.random_state(words)
+        return host_random.random_state(words)
 
 
 class RandomStateVariable(Variable):
@@ -115,7 +115,7 @@ def _make_draw_op(dist):
         if kind == "threefry":
             _check_ndim(size, ndim_added, len(bcast))
             return random_threefry.lower(dist, r, size, args, values, dtype, len(bcast))
-        return host.draw(r, args, _host_draw(dist, size, values, [np.shape(a) for a in args], dtype, bcast,
+        return host_random.draw(r, args, _host_draw(dist, size, values, [np.shape(a) for a in args], dtype, bcast,
                                              ndim_added))
 
     def host_draw(node, values):
@@ -130,7 +130,7 @@ def _make_draw_op(dist):
         return [undefined_grad(i, dist, "No gradient defined through raw random numbers op") for i in inputs]
 
     op = Primitive(f"RandomFunction{{{dist}}}", infer, lower, grad, static=static, static_args=static_args)
-    op.on_host = lambda node: node.params["kind"] == "numpy"  # compile/host.py draws these
+    op.on_host = lambda node: node.params["kind"] == "numpy"  # compile/host_random.py draws these
     op.host_draw = host_draw
     op.checks = op.on_host  # numpy may refuse the values (p > 1, ...)
     return op
@@ -150,7 +150,7 @@ def _host_draw(dist, size, n, arg_shapes, dtype, bcast, ndim_added):
 
     def perform(random_state, *arrays):
         return random_numpy.perform(dist, random_state, size, arrays, dtype, ndim, ndim_added)
-    return host.HostDraw(perform, TensorType(dtype, bcast), out_shape, dist == "normal")
+    return host_random.HostDraw(perform, TensorType(dtype, bcast), out_shape, dist == "normal")
 
 
 def _numpy_static(dist, args):

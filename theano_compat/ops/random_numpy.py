@@ -2,7 +2,7 @@
 
 Theano draws with a numpy RandomState in each op's `perform`; these are the same steps, in the same order,
 with the same argument dtypes, so that the same generator state gives the same numbers (numpy's legacy
-RandomState streams are frozen across numpy versions). compile/host.py calls `perform` during the step,
+RandomState streams are frozen across numpy versions). compile/host_random.py calls `perform` in the step,
 or before it when the draw's arguments are known ahead.
 """
 import numpy as np

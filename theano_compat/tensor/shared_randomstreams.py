@@ -11,7 +11,7 @@ import copy
 
 import numpy as np
 
-from ..compile.host import GeneratorContainer
+from ..compile.host_random import GeneratorContainer
 from ..compile.shared import SharedVariable, shared, shared_constructor
 from ..config import config
 from ..ops.random import RandomStateType, random_state_type, threefry_state_type

@@ -158,9 +158,10 @@ def draw(state, args, spec):
     A callback costs per operand and result: values known while tracing are bound, not passed, and the
     failure id rides in one more word after the new state."""
     traced = [k for k, a in enumerate(args) if is_tracer(a)]
-    bound = list(args)
+    known = [None if is_tracer(a) else np.asarray(a) for a in args]
 
     def run(words, *arrays):
+        bound = list(known)
         for k, a in zip(traced, arrays):
             bound[k] = a
         new = np.empty(WORDS + 1, np.uint32)

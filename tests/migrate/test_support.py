@@ -27,6 +27,12 @@ def test_shim_table_reads_modules_and_all(monkeypatch):
     fake_tensor.__all__ = ["dot", "matrix"]
     fake_top = types.ModuleType("fake_compat")
     fake_top.function = fake_top.shared = object()  # no __all__: public names are taken
+
+    def debugmode():
+        raise NotImplementedError
+
+    setattr(debugmode, support.UNSUPPORTED_MARK, (support.UNSUPPORTED, "C back-end checker"))
+    fake_top.DebugMode = debugmode
     legacy = types.ModuleType("theano_compat.legacy")
     legacy.MODULES = {"theano": "fake_compat", "theano.tensor": "fake_compat_tensor", "theano.gof": "missing_mod_xyz"}
     legacy.DIFFERENCES = {"theano.tensor.dot": "float64 on accelerators"}
@@ -34,9 +40,10 @@ def test_shim_table_reads_modules_and_all(monkeypatch):
                          "theano_compat.legacy": legacy}.items():
         monkeypatch.setitem(sys.modules, name, module)
     monkeypatch.setattr(sys.modules["theano_compat"], "legacy", legacy, raising=False)
-    table, differences, broken = support.shim_table()
-    assert table == {"theano": frozenset({"function", "shared"}), "theano.tensor": frozenset({"dot", "matrix"}),
-                     "theano.gof": frozenset()}
+    table, differences, broken, unusable = support.shim_table()
+    assert table == {"theano": frozenset({"function", "shared", "DebugMode"}),
+                     "theano.tensor": frozenset({"dot", "matrix"}), "theano.gof": frozenset()}
+    assert unusable == {"theano.DebugMode": "C back-end checker"}
     assert differences["theano.tensor.dot"] == "float64 on accelerators"
     assert "theano.function" in differences  # the tool's own notes stay
     assert len(broken) == 1 and broken[0].startswith("missing_mod_xyz")
@@ -53,6 +60,8 @@ def test_split_and_verdicts(stub_support):
     assert s.verdict("theano.gof", "Op").status is Status.NO_MODULE
     assert s.verdict("theano.tensor.signal", "downsample").status is Status.SUPPORTED  # shim-only module
     assert s.verdict("theano", "function").status is Status.DIFFERENT
+    raises = s.verdict("theano.tensor.nnet", "ConvOp")
+    assert (raises.status, raises.note) == (Status.RAISES, "the legacy ConvOp class; use theano.tensor.nnet.conv2d")
 
 
 def test_coverage_table_lists_every_theano_name(stub_support):
@@ -60,6 +69,7 @@ def test_coverage_table_lists_every_theano_name(stub_support):
     api = support.load_theano_api()["modules"]
     assert "| `conv2d` | supported |  |" in text
     assert "| `tensordot` | not supported |  |" in text
+    assert "| `ConvOp` | raises when used | the legacy ConvOp class; use theano.tensor.nnet.conv2d |" in text
     assert "| `function` | supported with differences | mode= and profile= are accepted and ignored |" in text
     assert "- `theano.gpuarray` (" in text and support.GPU_HINT in text
     assert "- `theano.tensor.signal.downsample`: `max_pool_2d`" in text  # added by the shim

@@ -10,7 +10,7 @@ from ..graph.nodes import Constant, Variable, clone_replace, inputs as graph_inp
 from ..graph.types import TensorType
 from .errors import MissingInputError, UnusedInputError
 from .io import In, Out
-from .host import NeedsShapes
+from .host import NeedsShapes, reraise_host_failure
 from .host_random import plan_ahead
 from .lower import NeedsStatic, Prepass, jit_step, make_step
 from .mode import get_mode
@@ -233,7 +233,7 @@ class Function:
         else:
             try:
                 values = [convert(a) for convert, a in zip(self._converters, args)]
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, AttributeError):
                 values = self._bind(args, kwargs)  # again, for Theano's error message
         shared = [s.container.value for s in self._shared]
         if self._ahead is not None:
@@ -245,6 +245,9 @@ class Function:
             # A user Op without infer_shape met input shapes it has not seen: this call runs op by op,
             # which teaches the next trace its output shapes.
             outs, new = self._step(list(values) + list(shared), None)
+        except jax.errors.JaxRuntimeError:
+            reraise_host_failure()
+            raise
         for target, value in zip(self._targets, new):
             target.container.value = value
         if self._ahead is not None:
@@ -316,9 +319,12 @@ class Function:
         t = spec.variable.type
         if isinstance(value, jax.Array) and value.dtype == t.numpy_dtype and value.ndim == t.ndim:
             return value  # already on a device: no host round trip
+        if value is None:  # Theano lets None through its filter, and the computation refuses it
+            raise ValueError(f"expected an ndarray, not None (input {spec.variable} at index {k} of the theano "
+                             "function)")
         try:
             return t.filter(value, strict=spec.strict, allow_downcast=spec.allow_downcast)
-        except (TypeError, ValueError) as e:
+        except (TypeError, ValueError, AttributeError) as e:
             where = f"theano function{f' with name {self.name!r}' if self.name else ''}"
             arg = f"argument{f' with name {spec.name!r}' if spec.name else ''}"
             e.args = (f"Bad input {arg} to {where} at index {k} (0-based). " + str(e.args[0]),) + e.args[1:]

@@ -160,9 +160,7 @@ class _Accumulator:
             if all(g is None for g in ograds):
                 self.terms[node] = [None] * len(node.inputs)
                 return self.terms[node]
-            # a non-tensor output (a draw's new random state) carries no gradient: it stays None
-            ograds = [(_float_zeros_like(o) if isinstance(o.type, TensorType) else None) if g is None else
-                      (g.astype(o.dtype) if o.dtype not in D.discrete_dtypes and g.dtype != o.dtype else g)
+            ograds = [g if g is None or o.dtype in D.discrete_dtypes or g.dtype == o.dtype else g.astype(o.dtype)
                       for o, g in zip(node.outputs, ograds)]
             terms = _node_grads(node, ograds)
             for k, term in enumerate(terms):
@@ -177,7 +175,13 @@ def _node_grads(node, ograds):
     """The gradient terms of one node's inputs: a built-in op's rule, or a user's Op's L_op/grad."""
     op = node.op
     if isinstance(op, Primitive):
+        # the rules take zeros for an output the cost does not depend on; a non-tensor output (a draw's
+        # new random state) carries no gradient: it stays None
+        ograds = [(_float_zeros_like(o) if isinstance(o.type, TensorType) else None) if g is None else g
+                  for o, g in zip(node.outputs, ograds)]
         return list((op.grad_rule or vjp_grad)(node.inputs, node.outputs, ograds, **node.params))
+    # Theano hands a user's op a DisconnectedType variable for such an output
+    ograds = [disconnected_type() if g is None else g for g in ograds]
     terms = list(op.L_op(node.inputs, node.outputs, ograds))
     if len(terms) != len(node.inputs):
         raise ValueError(f"{op}.grad returned {len(terms)} gradients for {len(node.inputs)} inputs")

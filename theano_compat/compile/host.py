@@ -8,8 +8,9 @@ the first call, which then runs eagerly (op by op, no compilation) and teaches t
 of the next call.
 
 numpy's random generators (RandomStreams' faithful draws) are host_random.py, which calls back through
-host_call too. A callback must not raise through XLA: it returns the id of the exception it stashed, and
-report_failure makes the call raise it after the step, before any update is committed.
+host_call too. A perform that raises fails the step, and the call raises its exception
+(reraise_host_failure); a draw instead returns the id of the exception it stashed (stash), and
+report_failure makes the call raise it once the step has run, with no update committed.
 """
 import itertools
 
@@ -30,15 +31,33 @@ class NeedsShapes(Exception):
         self.node = node
 
 
+_FAILED = []  # exceptions raised by host code during the current call
+
+
+def reraise_host_failure():
+    """After a step failed: raise the exception host code raised in it (Theano's class and message)."""
+    if _FAILED:
+        error = _FAILED[-1]
+        _FAILED.clear()
+        raise error
+
+
 def host_call(fn, args, out_types, shapes, vectorize=False):
     """fn(*numpy arrays) -> tuple of arrays, run on the host: now for concrete args, by callback in a trace."""
     if not any(is_tracer(a) for a in args):
         return fn(*[np.asarray(a) for a in args])
     specs = tuple(jax.ShapeDtypeStruct(s, t.dtype) for s, t in zip(shapes, out_types))
+    return jax.pure_callback(_reporting(fn), specs, *args, vmap_method="sequential" if vectorize else None)
 
-    def on_host(*arrays):  # JAX hands the callback its own arrays: numpy code wants numpy's
-        return fn(*[np.asarray(a) for a in arrays])
-    return jax.pure_callback(on_host, specs, *args, vmap_method="sequential" if vectorize else None)
+
+def _reporting(fn):
+    def run(*arrays):
+        try:
+            return fn(*[np.asarray(a) for a in arrays])  # JAX hands the callback its arrays: numpy wants numpy's
+        except Exception as e:
+            _FAILED.append(e)  # XLA only reports that the callback failed: the call raises this instead
+            raise
+    return run
 
 
 # --- a user's Op ---
@@ -56,8 +75,39 @@ def lower_perform(node, args):
         outs = _perform(node, arrays)
         _learn(node, in_shapes, outs, shapes)
         return outs
-    outs = host_call(run, args, [o.type for o in node.outputs], shapes, vectorize=True)
-    return outs[0] if len(node.outputs) == 1 else tuple(outs)
+
+    def call(*arrays):
+        return tuple(host_call(run, arrays, [o.type for o in node.outputs], shapes, vectorize=True))
+    outs = call(*args) if shapes is None else _with_symbolic_vjp(node, call)(*args)
+    return outs[0] if len(node.outputs) == 1 else outs
+
+
+def _with_symbolic_vjp(node, call):
+    """The host call, differentiable by JAX (scan's and jacobian's gradients are jax.vjp of a lowering):
+    its backward pass lowers the op's own symbolic gradient, as theano.grad would build it."""
+    fn = jax.custom_vjp(call)
+    fn.defvjp(lambda *args: (call(*args), args), lambda args, cts: _lowered_grads(node, args, cts))
+    return fn
+
+
+def _lowered_grads(node, args, cts):
+    from .gradient import _node_grads
+    from .lower import evaluate
+    ograds = [o.type() for o in node.outputs]
+    grads = _node_grads(node, ograds)
+    env = dict(zip(node.inputs, args))
+    env.update(zip(ograds, cts))
+    live = [g for g in grads if g is not None and isinstance(g.type, TensorType)]
+    env = evaluate(toposort(live), env)
+    out = []
+    for g, x, a in zip(grads, node.inputs, args):
+        if not np.issubdtype(a.dtype, np.inexact):
+            out.append(np.zeros(a.shape, jax.dtypes.float0))  # JAX's cotangent of an integer input
+        elif g is None or not isinstance(g.type, TensorType):
+            out.append(jax.numpy.zeros_like(a))
+        else:
+            out.append(jax.numpy.asarray(env[g] if g in env else g.data, dtype=a.dtype))
+    return tuple(out)
 
 
 def _perform(node, arrays):

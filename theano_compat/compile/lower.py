@@ -10,7 +10,7 @@ import numpy as np
 from jax.experimental import checkify
 
 from ..graph.nodes import Constant, toposort
-from ..graph.ops import Primitive, is_tracer
+from ..graph.ops import Primitive, is_tracer, may_fail
 from .host import lower_perform
 
 
@@ -108,7 +108,7 @@ def make_step(roots, outputs, update_values, nodes):
 
     constants = {i for node in nodes for i in node.inputs if isinstance(i, Constant)}
     constants |= {o for o in list(outputs) + list(update_values) if isinstance(o, Constant)}
-    step.checked = any(getattr(node.op, "checks", None) and node.op.checks(node) for node in nodes)
+    step.checked = any(may_fail(node) for node in nodes)
     return step
 
 

@@ -5,7 +5,6 @@ conversions that need ops (changing a variable's rank, stacking a list of variab
 the op library (ops/shape.py, ops/join.py), as the variable classes are by tensor/var.py: the core never
 imports the layers above it.
 """
-import numpy as np
 
 from . import dtypes as D
 from .nodes import Variable

@@ -58,7 +58,15 @@ class Op(metaclass=MetaObject):
     destroy_map = {}
 
     def make_node(self, *inputs):
-        raise MethodNotDefined("make_node", type(self), type(self).__name__)
+        """Theano's default: an op typed by its `itypes` and `otypes` lists."""
+        if not hasattr(self, "itypes") or not hasattr(self, "otypes"):
+            raise NotImplementedError("You can either define itypes and otypes, or implement make_node")
+        if len(inputs) != len(self.itypes):
+            raise ValueError(f"We expected {len(self.itypes)} inputs but got {len(inputs)}.")
+        if not all(i.type == t for i, t in zip(inputs, self.itypes)):
+            raise TypeError(f"We expected inputs of types '{list(self.itypes)}' but got types "
+                            f"'{[i.type for i in inputs]}' ")
+        return Apply(self, list(inputs), [t() for t in self.otypes])
 
     def __call__(self, *inputs, **kwargs):
         return_list = kwargs.pop("return_list", False)
@@ -172,12 +180,75 @@ class Primitive(Op):
         return (lookup, (self.name,))
 
 
+class OpClass(MetaObject):
+    """The metaclass of Theano's op classes (Elemwise, DimShuffle, Pool, ...), which are Primitive subclasses.
+
+    Calling such a class takes Theano's constructor arguments (`T.Elemwise(scalar.add)`,
+    `DimShuffle((False,), ['x', 0])`) and gives the op Theano code expects: the registered record, or a
+    copy of it carrying Theano's props, whose make_node turns the props into the record's parameters. The
+    records themselves are made with `cls.record(name, infer, lower, ...)`.
+    """
+
+    def __call__(cls, *args, **kwargs):
+        return cls.from_props(*args, **kwargs)
+
+
+class TheanoOp(Primitive, metaclass=OpClass):
+    """A built-in op of one of Theano's op classes (see OpClass)."""
+
+    props = ()  # the names of Theano's props, for ops built from them
+
+    @classmethod
+    def record(cls, *args, **kwargs):
+        op = cls.__new__(cls)
+        Primitive.__init__(op, *args, **kwargs)
+        return op
+
+    @classmethod
+    def from_props(cls, *args, **kwargs):
+        raise TypeError(f"theano_compat does not build {cls.__name__} ops from Theano's constructor; use the "
+                        "theano.tensor function that makes them")
+
+    def with_props(self, **props):
+        """A copy of this record carrying Theano's props; equal to another copy with the same props."""
+        op = object.__new__(type(self))
+        op.__dict__.update(self.__dict__)
+        op.__dict__.update(props)
+        op.props = tuple(props)
+        return op
+
+    def __repr__(self):
+        return str(self)
+
+    def _props(self):
+        return tuple(getattr(self, p) for p in self.props)
+
+    def _props_dict(self):
+        return {p: getattr(self, p) for p in self.props}
+
+    def __eq__(self, other):
+        if not self.props:
+            return self is other
+        return type(other) is type(self) and other.name == self.name and other._props() == self._props()
+
+    def __hash__(self):
+        return hash((type(self), self.name, _hashable(self._props()))) if self.props else id(self)
+
+
+def _hashable(value):
+    if isinstance(value, (list, tuple)):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _hashable(v)) for k, v in value.items()))
+    return value
+
+
 REGISTRY = {}
 
 
 def lookup(name):
-    if name not in REGISTRY:
-        import theano_compat  # noqa: F401  (registers every op)
+    # A pickle that names a Primitive also names the variable classes of theano_compat.tensor, whose import
+    # has registered every op by the time this runs.
     return REGISTRY[name]
 
 
@@ -188,3 +259,12 @@ def is_tracer(x):
 def primitive_name(node):
     """The name of the built-in op applied at `node`, or None for a user's Op (graph patterns match on it)."""
     return node.op.name if isinstance(node.op, Primitive) else None
+
+
+def may_fail(node):
+    """Whether the node may fail at call time: a value check Theano makes (int // 0, an index out of range),
+    or a user Op's perform (host code may raise). A step with one keeps its buffers, so that a failed call
+    changes no shared variable."""
+    if not isinstance(node.op, Primitive):
+        return True
+    return bool(getattr(node.op, "checks", None) and node.op.checks(node))

@@ -19,6 +19,7 @@ STATUS_TEXT = {
     Status.SUPPORTED: "supported",
     Status.DIFFERENT: "supported with differences",
     Status.UNSUPPORTED: "not supported",
+    Status.RAISES: "raises when used",
 }
 
 
@@ -26,7 +27,7 @@ def _name_rows(support: Support, module: str) -> list[str]:
     rows = []
     for name in sorted(support.theano[module]):
         verdict = support.verdict(module, name)
-        note = verdict.note if verdict.status is Status.DIFFERENT else ""
+        note = verdict.note if verdict.status in (Status.DIFFERENT, Status.RAISES) else ""
         if verdict.status is Status.UNSUPPORTED:
             note = support.hint(module, name)
         rows.append(f"| `{name}` | {STATUS_TEXT[verdict.status]} | {note} |")
@@ -44,8 +45,8 @@ def _counts(support: Support, module: str) -> dict:
 def _summary(support: Support) -> list[str]:
     total = {status: 0 for status in STATUS_TEXT}
     lines = [
-        "| Theano module | theano_compat module | supported | with differences | not supported |",
-        "| --- | --- | ---: | ---: | ---: |",
+        "| Theano module | theano_compat module | supported | with differences | raises when used | not supported |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
     ]
     for module in sorted(support.theano):
         counts = _counts(support, module)
@@ -53,11 +54,11 @@ def _summary(support: Support) -> list[str]:
             total[status] += n
         shim = f"`{to_compat(module)}`" if module in support.shim else "—"
         lines.append(f"| `{module}` | {shim} | {counts[Status.SUPPORTED]} | "
-                     f"{counts[Status.DIFFERENT]} | {counts[Status.UNSUPPORTED]} |")
+                     f"{counts[Status.DIFFERENT]} | {counts[Status.RAISES]} | {counts[Status.UNSUPPORTED]} |")
     names = sum(total.values())
     head = (f"Theano 1.0.5 has {names} public names in {len(support.theano)} modules: "
             f"{total[Status.SUPPORTED]} supported, {total[Status.DIFFERENT]} supported with differences, "
-            f"{total[Status.UNSUPPORTED]} not supported.")
+            f"{total[Status.RAISES]} resolve but raise when used, {total[Status.UNSUPPORTED]} not supported.")
     return [head, ""] + lines
 
 

@@ -3,7 +3,9 @@
 Both the checker and the coverage table read this, so the tool and the guide
 cannot disagree. Theano's side is recorded data (theano_api.json, made by
 probe_theano_api.py under the real Theano); the shim's side is read from the
-package itself: ``theano_compat.legacy.MODULES`` and each module's ``__all__``.
+package itself: ``theano_compat.legacy.MODULES``, each module's ``__all__``,
+and, on each public object, the UNSUPPORTED_MARK that declares a name which
+resolves (so imports succeed) but raises when used.
 """
 from __future__ import annotations
 
@@ -27,6 +29,13 @@ DIFFERENCES = {
     "theano.compile.function": "mode= and profile= are accepted and ignored",
 }
 
+# The one declaration of "this name resolves but raises when used": an attribute on the public object
+# (function, class, or an instance's class) holding (UNSUPPORTED, why). The stand-ins that raise when used
+# set it; the checker (TC104) and the coverage table read it from the objects themselves, so they cannot
+# drift. (Same attribute and values as the surface work's theano_compat/stand_ins.py ANSWER.)
+UNSUPPORTED_MARK = "__theano_compat_answer__"
+UNSUPPORTED = "unsupported"
+
 TEST_HINT = "Theano's own test helpers are not part of theano_compat; compare results with numpy.testing"
 
 # Replacements that Theano itself pointed to when it moved things.
@@ -46,6 +55,7 @@ class Status(Enum):
     SUPPORTED = "supported"
     DIFFERENT = "supported with differences"
     UNSUPPORTED = "not supported"
+    RAISES = "raises when used"  # resolves, so imports work, but using it raises an error naming it
     NO_MODULE = "module not provided"
     UNKNOWN = "not in Theano 1.0.5"
     UNCHECKED = "unchecked"  # the shim's table could not be read
@@ -71,25 +81,47 @@ def _public_names(module) -> frozenset:
     return frozenset(names)
 
 
-def shim_table() -> tuple[dict, dict, list]:
-    """(theano module -> supported names, differences, broken modules).
+def _declared(obj):
+    if isinstance(obj, type):
+        return vars(obj).get(UNSUPPORTED_MARK)  # a working subclass of a stand-in declares nothing
+    try:
+        return getattr(obj, UNSUPPORTED_MARK, None)
+    except Exception:  # noqa: BLE001 - an object that refuses attribute access declares nothing
+        return None
+
+
+def unusable_names(module, theano_path: str) -> dict:
+    """{qualified Theano name: why} for the public names of a shim module that declare UNSUPPORTED."""
+    found = {}
+    for name in _public_names(module):
+        answer = _declared(getattr(module, name, None))
+        # a Mock or a proxy answering every attribute is not a declaration: only the exact pair counts
+        if isinstance(answer, tuple) and len(answer) == 2 and answer[0] == UNSUPPORTED:
+            found[f"{theano_path}.{name}"] = str(answer[1])
+    return found
+
+
+def shim_table() -> tuple[dict, dict, list, dict]:
+    """(theano module -> names that resolve, differences, broken modules, names that raise when used).
 
     Imported lazily: the core imports jax, which the rewriter never needs.
     Raises ImportError while theano_compat.legacy does not exist.
     """
     from theano_compat import legacy
 
-    table, broken = {}, []
+    table, broken, unusable = {}, [], {}
     for theano_path, shim_path in sorted(legacy.MODULES.items()):
         try:
             # Some modules print on import, as Theano's do (theano.sandbox.softsign's notice): not here.
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-                table[theano_path] = _public_names(importlib.import_module(shim_path))
+                module = importlib.import_module(shim_path)
+            table[theano_path] = _public_names(module)
+            unusable.update(unusable_names(module, theano_path))
         except Exception as exc:  # one broken module must not hide the others
             table[theano_path] = frozenset()
             broken.append(f"{shim_path}: {type(exc).__name__}: {exc}")
     differences = dict(DIFFERENCES, **getattr(legacy, "DIFFERENCES", {}))
-    return table, differences, broken
+    return table, differences, broken, unusable
 
 
 @dataclass(frozen=True)
@@ -99,6 +131,7 @@ class Support:
     shim: dict | None  # Theano module path -> names theano_compat supports
     differences: dict = field(default_factory=dict)
     broken: tuple = ()
+    unusable: dict = field(default_factory=dict)  # Theano qualified name -> why it raises when used
 
     @property
     def theano_modules(self) -> frozenset:
@@ -137,6 +170,8 @@ class Support:
         if module not in self.shim:
             known = module in self.theano_modules or _is_test_module(module)
             return Verdict(Status.NO_MODULE if known else Status.UNKNOWN, module)
+        if qualname in self.unusable:
+            return Verdict(Status.RAISES, qualname, self.unusable[qualname])
         if name is None or name in self.shim[module] or qualname in self.shim:
             note = self.differences.get(qualname, "")
             return Verdict(Status.DIFFERENT if note else Status.SUPPORTED, qualname, note)
@@ -173,8 +208,8 @@ def load_support(with_shim: bool = True) -> tuple[Support, str]:
     if not with_shim:
         return Support(theano, removed, None), ""
     try:
-        table, differences, broken = shim_table()
+        table, differences, broken, unusable = shim_table()
     except ImportError as exc:
         return Support(theano, removed, None), f"theano_compat.legacy is not available ({exc}); Theano API support not checked"
     warning = "; ".join(f"cannot import {b}" for b in broken)
-    return Support(theano, removed, table, differences, tuple(broken)), warning
+    return Support(theano, removed, table, differences, tuple(broken), unusable), warning

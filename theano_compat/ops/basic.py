@@ -22,14 +22,29 @@ def _cast_grad(inputs, outputs, gouts, dtype):
     return [gz]
 
 
+def c_cast(x, dtype):
+    """x as dtype the way Theano's C code and numpy convert on x86: a float truncates toward zero into a
+    32-bit integer (64-bit for int64/uint32/uint64), where NaN, +-inf and out-of-range values become the
+    'integer indefinite' INT_MIN, and narrower types keep the low bits: -1.5 -> uint8 255, 300.2 -> int8 44,
+    nan -> int8 0, nan -> int64 INT64_MIN. (XLA saturates instead.) Other conversions are XLA's."""
+    x = jnp.asarray(x)
+    if dtype not in D.integer_dtypes or x.dtype.kind not in "fc":
+        return (x != 0) if dtype == "bool" and x.dtype.kind == "c" else x.astype(dtype)
+    x = jnp.trunc(jnp.real(x) if x.dtype.kind == "c" else x).astype("float64")
+    wide = "int64" if dtype in ("int64", "uint32", "uint64") else "int32"
+    lo, hi = (-2.0 ** 63, 2.0 ** 63) if wide == "int64" else (-2.0 ** 31, 2.0 ** 31)
+    if dtype == "uint64":  # values in [2**63, 2**64) convert exactly; the rest as int64 does
+        hi = 2.0 ** 64
+        big = x >= 2.0 ** 63
+        low = jnp.where(big, 0.0, jnp.where((x >= lo) & (x < 2.0 ** 63), x, lo)).astype("int64").astype(dtype)
+        return jnp.where(big & (x < hi), (jnp.where(big, x - 2.0 ** 63, 0.0)).astype("int64").astype(dtype)
+                         + jnp.asarray(2 ** 63, dtype), low)
+    ok = (x >= lo) & (x < hi)  # NaN compares false
+    return jnp.where(ok, x, lo).astype(wide).astype(dtype)
+
+
 def _cast_lower(x, dtype):
-    if dtype in D.integer_dtypes and x.dtype.kind == "f":
-        x = jnp.trunc(x)  # C casts truncate toward zero
-        if dtype in D.uint_dtypes:
-            x = x.astype("int64")  # and go through a signed integer, so -1.0 wraps to 255 as in C
-    elif dtype == "bool" and x.dtype.kind == "c":
-        return x != 0
-    return x.astype(dtype)
+    return c_cast(x, dtype)
 
 
 cast_op = Primitive("cast", lambda x, dtype: [TensorType(dtype, x.broadcastable)], _cast_lower, _cast_grad,

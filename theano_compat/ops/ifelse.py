@@ -16,7 +16,7 @@ from ..compile.lower import REWRITES, NeedsStatic, evaluate
 from ..config import config
 from ..graph import dtypes as D
 from ..graph.nodes import Apply, Constant, toposort
-from ..graph.ops import Primitive, is_tracer, primitive_name
+from ..graph.ops import Primitive, is_tracer, may_fail, primitive_name
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -116,8 +116,7 @@ def _lazy_static(cond, *cuts, state, **_):
 lazy_op = Primitive("lazy ifelse", None, _lazy_lower, static=_lazy_static,
              static_args=lambda node: [0] if node.params["state"]["static"] else [],
              describe=_describe, register=False)
-lazy_op.checks = lambda node: any(getattr(n.op, "checks", None) and n.op.checks(n)
-                                  for which in ("then", "else") for n in node.params["state"][which][0])
+lazy_op.checks = lambda node: any(may_fail(n) for which in ("then", "else") for n in node.params["state"][which][0])
 
 
 def lazy_branches(nodes, outputs, nested=False):
@@ -172,7 +171,7 @@ def _exclusive(before, node, positions, clients):
     positions = set(positions)
     chosen = set()
     for m in reversed(before):
-        if m.op.static is not None and not _shape_keys_known(m):
+        if getattr(m.op, "static", None) is not None and not _shape_keys_known(m):
             continue  # its shape key may come from the pre-pass, which lowers the outer node list only
         uses = [c for o in m.outputs for c in clients.get(o, [])]
         if uses and all(c in chosen or (c is node and k in positions) for c, k in uses):

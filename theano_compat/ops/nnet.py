@@ -92,8 +92,9 @@ def _softsign_grad(inputs, out, gz):
 
 def _named(build, name):
     """Theano prints these Elemwise ops by their own name: `sigmoid`, and `sigmoid(x)` in pp."""
-    build.op._describe = lambda node: name
-    build.op.pp = lambda node, args: f"{name}({', '.join(args)})"
+    build._describe = lambda node: name
+    build.theano_name = name
+    build.pp = lambda node, args: f"{name}({', '.join(args)})"
     return build
 
 

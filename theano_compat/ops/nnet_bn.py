@@ -31,7 +31,7 @@ def _bn_grad(inputs, out, top):
 
 _bn_composite = elementwise("nnet.bn.batch_normalization", lambda x, m, s, g, b: ((x - m) / s) * g + b,
                             D.upcast_out, _bn_grad)
-_bn_composite.op._describe = lambda node: "Elemwise{Composite{((((i0 - i1) / i2) * i3) + i4)}}"
+_bn_composite._describe = lambda node: "Elemwise{Composite{((((i0 - i1) / i2) * i3) + i4)}}"
 
 
 def batch_normalization(inputs, gamma, beta, mean, std, mode="low_mem"):

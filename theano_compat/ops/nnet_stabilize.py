@@ -45,11 +45,11 @@ def _is_one(v):
 def _one_minus(v, forms=("sub", "add")):
     """sigmoid(x) when v is 1 - sigmoid(x) (or, with "add" in forms, 1 + -sigmoid(x)); else None."""
     if "sub" in forms and _named(v, "sub") and _is_one(v.owner.inputs[0]) and \
-            _op_is(v.owner.inputs[1], sigmoid.op):
+            _op_is(v.owner.inputs[1], sigmoid):
         return v.owner.inputs[1]
     if "add" in forms and _named(v, "add") and len(v.owner.inputs) == 2:
         for one, neg in (v.owner.inputs, v.owner.inputs[::-1]):
-            if _is_one(one) and _named(neg, "neg") and _op_is(neg.owner.inputs[0], sigmoid.op):
+            if _is_one(one) and _named(neg, "neg") and _op_is(neg.owner.inputs[0], sigmoid):
                 return neg.owner.inputs[0]
     return None
 
@@ -69,7 +69,7 @@ def _sigmoid_grad(node):
     if not _named(m, "mul") or len(m.owner.inputs) != 2:
         return None
     gz, y = m.owner.inputs
-    if not _op_is(y, sigmoid.op) or _one_minus(one_minus, forms=("sub",)) is not y:
+    if not _op_is(y, sigmoid) or _one_minus(one_minus, forms=("sub",)) is not y:
         return None
     over_y, over_one_minus_y, kept = [], [], []
     for t in _flat_sum(gz):
@@ -311,7 +311,7 @@ def _replacement(node):
     if name == "log":
         if _op_is(first, softmax_op):
             return logsoftmax_op, first.owner.inputs, {}
-        if _op_is(first, sigmoid.op):
+        if _op_is(first, sigmoid):
             return _stable_op, first.owner.inputs, dict(kind="log_sigmoid", dtype=dtype)
         s = _one_minus(first, forms=("sub",))
         if s is not None:

@@ -18,7 +18,7 @@ from jax import lax
 
 from ..compile.lower import NeedsStatic, evaluate, schedule
 from ..graph.nodes import Constant, toposort
-from ..graph.ops import Primitive, is_tracer, primitive_name
+from ..graph.ops import Primitive, is_tracer, may_fail, primitive_name
 from ..graph.types import TensorType
 
 
@@ -46,7 +46,7 @@ class ScanSpec:
         self.dyn_statics, dyn_roots = _dynamic_statics(self)
         offset = 1 + self.n_seqs + self.n_init + self.n_shared
         self.static_positions = [0] + [offset + k for k, v in enumerate(free) if v in dyn_roots]
-        self.checked = any(getattr(n.op, "checks", None) and n.op.checks(n) for n in self.nodes)
+        self.checked = any(may_fail(n) for n in self.nodes)
         self._scheduled = self._connection = None
         self._eager = {}
 
@@ -78,7 +78,7 @@ def _dynamic_statics(spec):
     roots = {v: {v} for v in spec.bound}  # the bound variables whose *values* a variable depends on
     nodes, dyn_roots = [], set()
     for node in spec.nodes:  # in topological order
-        if node.op.static is not None:
+        if getattr(node.op, "static", None) is not None:
             positions = node.op.static_args(node) if node.op.static_args else range(len(node.inputs))
             r = set().union(*[roots.get(node.inputs[i], set()) for i in positions])
             if r and not (r & placeholders):

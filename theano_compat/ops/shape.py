@@ -4,7 +4,7 @@ import numpy as np
 
 from ..config import config
 from ..graph import dtypes as D
-from ..graph.ops import Primitive, primitive_name
+from ..graph.ops import Primitive, TheanoOp, primitive_name
 from ..graph.types import TensorType
 from ..graph import constants
 from ..graph.constants import AsTensorError, as_tensor_variable, constant
@@ -53,8 +53,36 @@ def _dimshuffle_pp(node, args):
     return f"DimShuffle{{{', '.join(map(str, order))}}}({args[0]})"
 
 
-dimshuffle_op = Primitive("dimshuffle", _dimshuffle_infer, _dimshuffle_lower, _dimshuffle_grad,
-                   describe=lambda node: "DimShuffle{%s}" % ",".join(map(str, node.params["order"])))
+class DimShuffle(TheanoOp):
+    """Theano's DimShuffle(input_broadcastable, new_order): x.dimshuffle(...) makes its nodes."""
+
+    @classmethod
+    def from_props(cls, input_broadcastable, new_order, inplace=True):
+        if not inplace:
+            raise ValueError("DimShuffle is inplace by default and hence the inplace for DimShuffle must be true")
+        input_broadcastable, new_order = tuple(input_broadcastable), tuple(new_order)
+        for dim in range(len(input_broadcastable)):
+            if dim not in new_order and not input_broadcastable[dim]:
+                raise ValueError("You cannot drop a non-broadcastable dimension.", (input_broadcastable, new_order))
+        return dimshuffle_op.with_props(input_broadcastable=input_broadcastable, new_order=new_order,
+                                        inplace=inplace)
+
+    def make_node(self, x, **params):
+        if params or not self.props:
+            return super().make_node(x, **params)
+        x = as_tensor_variable(x)
+        if x.broadcastable != self.input_broadcastable:
+            raise TypeError("The number of dimensions of the input is incorrect for this op. Expected "
+                            f"{self.input_broadcastable}, got {x.broadcastable}.")
+        return super().make_node(x, order=self.new_order)
+
+    def __str__(self):
+        return "InplaceDimShuffle{%s}" % ",".join(map(str, self.new_order)) if self.props else "DimShuffle"
+
+
+# Theano's x.dimshuffle makes in-place DimShuffle nodes, and prints them so
+dimshuffle_op = DimShuffle.record("dimshuffle", _dimshuffle_infer, _dimshuffle_lower, _dimshuffle_grad,
+                                  describe=lambda node: "InplaceDimShuffle{%s}" % ",".join(map(str, node.params["order"])))
 dimshuffle_op.pp = _dimshuffle_pp
 
 

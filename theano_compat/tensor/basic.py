@@ -23,17 +23,20 @@ _KINDS = {"scalar": (), "vector": (False,), "row": (True, False), "col": (False,
 
 
 def _constructor(prefix, kind):
+    """Theano's T.dmatrix-style names are TensorType instances (calling one makes a variable); the floatX
+    ones (T.matrix) are functions taking name and dtype."""
     bcast = _KINDS[kind]
+    if prefix:
+        return TensorType(_PREFIX[prefix], bcast)
 
     def make(name=None, dtype=None):
-        dtype = dtype or (_PREFIX[prefix] if prefix else config.floatX)
-        return TensorType(dtype, bcast)(name)
-    make.__name__ = make.__qualname__ = prefix + kind
-    make.__doc__ = f"A symbolic {kind} of dtype {_PREFIX.get(prefix, 'floatX')}."
+        return TensorType(dtype or config.floatX, bcast)(name)
+    make.__name__ = make.__qualname__ = kind
+    make.__doc__ = f"A symbolic {kind} of dtype floatX."
     return make
 
 
-def _plural(single):
+def _plural(single, name):
     def make(*names):
         # Theano's _multi, quirks included: dscalars('x') gives one variable, dscalars(3) three unnamed.
         if names and isinstance(names[0], int):
@@ -43,8 +46,7 @@ def _plural(single):
         if len(names) == 1:
             return single(names)
         return [single(n) for n in names]
-    make.__name__ = make.__qualname__ = single.__name__ + "s" if not single.__name__.endswith("x") \
-        else single.__name__[:-2] + "ices"
+    make.__name__ = make.__qualname__ = name + "s" if not name.endswith("x") else name[:-2] + "ices"
     return make
 
 
@@ -52,8 +54,8 @@ CONSTRUCTORS = {}
 for _p in [""] + list(_PREFIX):
     for _k in _KINDS:
         _one = _constructor(_p, _k)
-        CONSTRUCTORS[_one.__name__] = _one
-        _many = _plural(_one)
+        _many = _plural(_one, _p + _k)
+        CONSTRUCTORS[_p + _k] = _one
         CONSTRUCTORS[_many.__name__] = _many
 globals().update(CONSTRUCTORS)
 

@@ -94,6 +94,18 @@ random_state_type = RandomStateType("numpy")
 threefry_state_type = RandomStateType("threefry")
 
 
+class DrawOp(Primitive):
+    """The draw op of one numpy function; it pickles as that function, so that one made at run time (a
+    RandomFunction of another RandomState method) unpickles in another process too."""
+
+    def __reduce__(self):
+        return _draw_op, (random_numpy.FUNCTIONS[self.dist],)
+
+
+def _draw_op(fn):
+    return DRAW_OPS[define_draw(fn)]
+
+
 def _make_draw_op(dist):
     # params: dtype and bcast (the sample's type), ndim_added (Theano's), kind (the state's)
     def infer(r, shape, *args, dtype, bcast, ndim_added, kind):
@@ -129,7 +141,8 @@ def _make_draw_op(dist):
         from ..compile.gradient import undefined_grad
         return [undefined_grad(i, dist, "No gradient defined through raw random numbers op") for i in inputs]
 
-    op = Primitive(f"RandomFunction{{{dist}}}", infer, lower, grad, static=static, static_args=static_args)
+    op = DrawOp(f"RandomFunction{{{dist}}}", infer, lower, grad, static=static, static_args=static_args)
+    op.dist = dist
     op.on_host = lambda node: node.params["kind"] == "numpy"  # compile/host_random.py draws these
     op.host_draw = host_draw
     op.checks = op.on_host  # numpy may refuse the values (p > 1, ...)
@@ -150,7 +163,7 @@ def _host_draw(dist, size, n, arg_shapes, dtype, bcast, ndim_added):
 
     def perform(random_state, *arrays):
         return random_numpy.perform(dist, random_state, size, arrays, dtype, ndim, ndim_added)
-    return host_random.HostDraw(perform, TensorType(dtype, bcast), out_shape, dist == "normal")
+    return host_random.HostDraw(perform, TensorType(dtype, bcast), out_shape, dist not in random_numpy.NO_GAUSSIAN)
 
 
 def _numpy_static(dist, args):

@@ -108,6 +108,12 @@ FUNCTIONS = {
 }
 
 
+# the draws that never touch the RandomState's cached gaussian (the others, normal and any other function a
+# RandomFunction names, may: numpy's gamma, standard_t, ... use it too)
+NO_GAUSSIAN = {"uniform", "binomial", "poisson", "random_integers_helper", "choice_helper", "permutation_helper",
+               "multinomial_helper"}
+
+
 def perform(dist, random_state, shape, args, dtype, ndim, ndim_added):
     """Theano's RandomFunction.perform: draw from random_state (advancing it) and check the result."""
     shape = None if len(shape) == 0 else tuple(shape)

@@ -207,8 +207,9 @@ class AheadDraws:
         self._nodes = [n for n in toposort(needed, blockers=inputs) if n in nodes]
         self._roots = [v for v in graph_inputs(needed, blockers=inputs) if not isinstance(v, Constant)]
         self._inputs = {v: k for k, v in enumerate(inputs)}
-        shaped = {i for n in self._nodes for i in n.inputs}
-        self._shaped = [v for v in self._roots if v in shaped]
+        # the roots whose shapes decide the arguments (not the states drawn from)
+        used = {i for n in self._nodes for i in (n.inputs[1:] if getattr(n.op, "on_host", None) else n.inputs)}
+        self._shaped = [v for v in self._roots if v in used]
         self._specs = {}  # shapes of the roots that matter -> [(HostDraw, argument values)] per draw
         self._pending = []
 

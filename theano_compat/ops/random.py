@@ -7,8 +7,8 @@ scan included).
 
 A state is of one of two kinds, and a draw op lowers according to the kind of its state:
 * "numpy" (Theano's, the default): the value is a numpy RandomState, and the draw is Theano's own
-  RandomFunction.perform, run on the host (ops/random_numpy.py, through compile/host_random.py), so the numbers
-  are Theano's. Inside the compiled step the state is its MT19937 words (compile/host_random.py).
+  RandomFunction.perform (ops/random_numpy.py), run on the host by compile/host_random.py, so the numbers
+  are Theano's. Inside the compiled step the state is its MT19937 state as words.
 * "threefry" (the fast option, theano.config.randomstreams='threefry'): the value is a JAX key and the
   draw runs on the device (ops/random_threefry.py), with Theano's distributions but other numbers.
 """
@@ -95,10 +95,28 @@ threefry_state_type = RandomStateType("threefry")
 
 
 class DrawOp(Primitive):
-    """The draw op of one numpy function; it pickles as that function, so that one made at run time (a
-    RandomFunction of another RandomState method) unpickles in another process too."""
+    """The draw op of one numpy function (`dist`, a key of random_numpy.FUNCTIONS); node params: dtype and
+    bcast (the sample's type), ndim_added (Theano's), kind (the state's)."""
+
+    def __init__(self, dist, infer, lower, grad, static, static_args):
+        super().__init__(f"RandomFunction{{{dist}}}", infer, lower, grad, static=static, static_args=static_args)
+        self.dist = dist
+
+    def on_host(self, node):
+        """Whether compile/host_random.py draws this node (the numpy kind)."""
+        return node.params["kind"] == "numpy"
+
+    checks = on_host  # numpy may refuse the values (p > 1, ...): the call must be able to raise
+
+    def host_draw(self, node, values):
+        """The HostDraw of a numpy-kind node, from the values of its inputs after the state."""
+        p = node.params
+        size, n = self.static(None, *values, **p)
+        return _host_draw(self.dist, size, n, [np.shape(a) for a in values[1:]], p["dtype"], p["bcast"],
+                          p["ndim_added"])
 
     def __reduce__(self):
+        # as its function: a draw op made at run time (a RandomFunction of another method) unpickles too
         return _draw_op, (random_numpy.FUNCTIONS[self.dist],)
 
 
@@ -107,7 +125,6 @@ def _draw_op(fn):
 
 
 def _make_draw_op(dist):
-    # params: dtype and bcast (the sample's type), ndim_added (Theano's), kind (the state's)
     def infer(r, shape, *args, dtype, bcast, ndim_added, kind):
         return [r.type, TensorType(dtype, bcast)]
 
@@ -127,26 +144,14 @@ def _make_draw_op(dist):
         if kind == "threefry":
             _check_ndim(size, ndim_added, len(bcast))
             return random_threefry.lower(dist, r, size, args, values, dtype, len(bcast))
-        return host_random.draw(r, args, _host_draw(dist, size, values, [np.shape(a) for a in args], dtype, bcast,
-                                             ndim_added))
-
-    def host_draw(node, values):
-        """The HostDraw of a numpy-kind node, from the values of its inputs after the state."""
-        p = node.params
-        size, n = static(None, *values, **p)
-        return _host_draw(dist, size, n, [np.shape(a) for a in values[1:]], p["dtype"], p["bcast"],
-                          p["ndim_added"])
+        spec = _host_draw(dist, size, values, [np.shape(a) for a in args], dtype, bcast, ndim_added)
+        return host_random.draw(r, args, spec)
 
     def grad(inputs, outputs, gouts, **params):
         from ..compile.gradient import undefined_grad
         return [undefined_grad(i, dist, "No gradient defined through raw random numbers op") for i in inputs]
 
-    op = DrawOp(f"RandomFunction{{{dist}}}", infer, lower, grad, static=static, static_args=static_args)
-    op.dist = dist
-    op.on_host = lambda node: node.params["kind"] == "numpy"  # compile/host_random.py draws these
-    op.host_draw = host_draw
-    op.checks = op.on_host  # numpy may refuse the values (p > 1, ...)
-    return op
+    return DrawOp(dist, infer, lower, grad, static, static_args)
 
 
 def _check_ndim(size, ndim_added, ndim):
@@ -163,7 +168,8 @@ def _host_draw(dist, size, n, arg_shapes, dtype, bcast, ndim_added):
 
     def perform(random_state, *arrays):
         return random_numpy.perform(dist, random_state, size, arrays, dtype, ndim, ndim_added)
-    return host_random.HostDraw(perform, TensorType(dtype, bcast), out_shape, dist not in random_numpy.NO_GAUSSIAN)
+    gaussian = dist not in random_numpy.NO_GAUSSIAN
+    return host_random.HostDraw(perform, TensorType(dtype, bcast), out_shape, gaussian)
 
 
 def _numpy_static(dist, args):

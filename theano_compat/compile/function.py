@@ -8,10 +8,12 @@ import numpy as np
 from ..config import config, matmul_precision
 from ..graph.constants import as_tensor_variable
 from ..graph.nodes import Constant, Variable, clone_replace, inputs as graph_inputs, toposort
+from ..graph.types import TensorType
 from . import cache, guard, placement
 from .errors import MissingInputError, UnusedInputError
 from .io import In, Out
 from .host import NeedsShapes
+from .host_random import plan_ahead
 from .lower import NeedsStatic, Prepass, make_step
 from .mode import get_mode
 from .shared import SharedVariable
@@ -169,6 +171,14 @@ class Function:
         everything = outs + [v for _, v in updates]
         roots = graph_inputs(everything, blockers=self._input_vars)
         self._check_roots(roots, on_unused_input)
+        # numpy draws whose arguments the host knows before the call are made then, their states committed
+        # after it (compile/host_random.py): the step takes what they drew as arguments
+        self._ahead = plan_ahead(outs, updates, self._input_vars)
+        blockers = self._input_vars
+        if self._ahead is not None:
+            updates, blockers = self._ahead.updates, self._input_vars + self._ahead.roots
+            everything = outs + [v for _, v in updates]
+            roots = graph_inputs(everything, blockers=blockers)
         shared_roots = [r for r in roots if isinstance(r, SharedVariable)]
         target_set = {t for t, _ in updates}
         self._updated = [s for s in shared_roots if s in target_set]
@@ -178,9 +188,9 @@ class Function:
         # each new value lines up with the old one it replaces (donation, roll-back); then the others.
         updated = set(self._updated)
         self._targets = self._updated + [t for t, _ in updates if t not in updated]
-        self._step = make_step(self._input_vars + self._updated + self._readonly, outs,
-                               [update_of[t] for t in self._targets],
-                               toposort(everything, blockers=self._input_vars))
+        self._drawn = blockers[len(self._input_vars):]  # after the shared values: what was drawn ahead
+        self._step = make_step(self._input_vars + self._updated + self._readonly + self._drawn, outs,
+                               [update_of[t] for t in self._targets], toposort(everything, blockers=blockers))
         self._shared = self._updated + self._readonly  # the step's arguments after the inputs, in order
         self._placement = placement.current()
         self._precision = matmul_precision()  # Theano reads its flags when it compiles
@@ -192,6 +202,7 @@ class Function:
         self._guarded = False
         self._defaults = [(i.value is not None, i.value) for i in ins]
         self.outputs = outs[:self._n_outs]
+        self._fetchers = [_fetcher(o) for o in self.outputs]
         self._converters = [_converter(i) for i in ins]
         self._names = {i.name: k for k, i in enumerate(ins) if i.name is not None}
 
@@ -234,6 +245,8 @@ class Function:
             except (TypeError, ValueError, AttributeError):
                 values = self._bind(args, kwargs)  # again, for Theano's error message
         shared = [s.container.value for s in self._shared]
+        if self._ahead is not None:
+            shared += self._ahead.draw(values)
         fast = self._fast
         try:
             if fast is not None and (not self._guarded or fast.passes(values, shared)):
@@ -248,13 +261,16 @@ class Function:
             outs = self._settle(outs, new, flag, olds)
         for target, value in zip(self._targets, new):
             target.container.value = value
+        if self._ahead is not None:
+            self._ahead.commit()
         if self._stateful:
             outs = self._keep_state(outs)
+        fetch = self._fetchers
         if self._single is True:
-            return np.array(outs[0])  # a fresh, writeable array, as Theano returns
+            return fetch[0](outs[0])  # a fresh, writeable array, as Theano returns
         if self._single:
-            return {k: np.array(o) for k, o in zip(self._single, outs)}
-        return [np.array(o) for o in outs]
+            return {k: f(o) for k, f, o in zip(self._single, fetch, outs)}
+        return [f(o) for f, o in zip(fetch, outs)]
 
     def _settle(self, outs, new, flag, olds):
         """A call whose step can fail: its flag and outputs come back in one transfer; on failure every
@@ -299,7 +315,7 @@ class Function:
         exe = self._compiled.get(key)
         if exe is None:
             exe = self._compiled[key] = Executable(self._step, keys, self._input_vars, self._updated,
-                                                   self._readonly, self._placement, self._precision)
+                                                   self._readonly + self._drawn, self._placement, self._precision)
         return exe
 
     def _bind(self, args, kwargs):
@@ -356,9 +372,17 @@ class Function:
 _MISSING = object()
 
 
+def _fetcher(output):
+    """How an output's value reaches the caller: a fresh numpy array, or the user's value of a random state."""
+    t = output.type
+    return np.array if isinstance(t, TensorType) else getattr(t, "value", np.array)
+
+
 def _converter(spec):
     """The per-call conversion of one argument: the common cases without Theano's full filter."""
     t = spec.variable.type
+    if not isinstance(t, TensorType):  # a random state, ...: the type's filter
+        return lambda value: t.filter(value, strict=spec.strict, allow_downcast=spec.allow_downcast)
     dtype, ndim, strict, downcast = t.numpy_dtype, t.ndim, spec.strict, spec.allow_downcast
     plain = not any(t.broadcastable)
     python_scalar = {"f": float, "i": int}.get(dtype.kind) if ndim == 0 and dtype.itemsize == 8 else None

@@ -67,7 +67,7 @@ class Failure:
 
     def exception(self, details):
         if self.error is None:  # a host callback's own exception
-            return _pop(int(details[0]))
+            return stashed(int(details[0]))
         return self.error(self.message.format(**{n: int(d) for n, d in zip(self.names, details)}))
 
 
@@ -102,14 +102,16 @@ _UNDO = []
 
 
 def stash(exc):
-    """Keep a host callback's exception; the nonzero id to return through the step (report_host_failure)."""
+    """Keep a host callback's exception; the nonzero id (below 2^31: it fits any integer word) to return
+    through the step (report_host_failure)."""
     with _LOCK:
-        key = next(_IDS) % (1 << 62) or next(_IDS)
+        key = next(_IDS) % (1 << 31) or next(_IDS)
         _STASH[key] = exc
     return key
 
 
-def _pop(key):
+def stashed(key):
+    """The exception kept under `key` (once)."""
     with _LOCK:
         exc = _STASH.pop(key, None)
     return exc if exc is not None else RuntimeError("a host callback failed and its exception was lost")

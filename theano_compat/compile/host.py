@@ -6,6 +6,11 @@ drop an unused one, as Theano's graph pruning does). A callback needs its output
 is traced: they come from the op's `infer_shape`, or, for an op without one, from running it once on
 the first call, which then runs eagerly (op by op, no compilation) and teaches the shapes to the trace
 of the next call.
+
+numpy's random generators (RandomStreams' faithful draws) are host_random.py, which calls back through
+host_call too. No exception unwinds through XLA: a perform that raises, or a draw, returns the id under which
+compile/guard.py keeps the exception (stash), reported through the step's flag (report_failure); the call
+raises it after the step, which has rolled its updates back.
 """
 import jax
 import numpy as np
@@ -25,15 +30,19 @@ class NeedsShapes(Exception):
         self.node = node
 
 
-def host_call(fn, args, out_types, shapes, vectorize=False):
+def host_call(fn, args, out_types, shapes, vectorize=False, catch=True):
     """fn(*numpy arrays) -> tuple of arrays, run on the host: now for concrete args, by callback in a trace.
 
-    Traced, it returns the outputs and one more: 0, or the id under which compile/guard.py keeps the
-    exception fn raised; the caller hands that to guard.report_host_failure outside any custom_vjp, and the
-    call then raises the exception itself with every shared variable as it was."""
+    Traced with `catch` (fn may raise), it returns the outputs and one more: 0, or the id under which
+    compile/guard.py keeps the exception fn raised; the caller hands that to report_failure outside any
+    custom_vjp, and the call then raises the exception itself with every shared variable as it was. Without
+    `catch`, fn reports its own failures (it must not raise)."""
     if not any(is_tracer(a) for a in args):
         return fn(*[np.asarray(a) for a in args])
     specs = tuple(jax.ShapeDtypeStruct(s, t.dtype) for s, t in zip(shapes, out_types))
+    if not catch:
+        return jax.pure_callback(lambda *a: fn(*[np.asarray(x) for x in a]), specs, *args,
+                                 vmap_method="sequential" if vectorize else None)
     failed = jax.ShapeDtypeStruct((), np.int64)
     return tuple(jax.pure_callback(_reporting(fn, specs), specs + (failed,), *args,
                                    vmap_method="sequential" if vectorize else None))
@@ -42,7 +51,7 @@ def host_call(fn, args, out_types, shapes, vectorize=False):
 def _reporting(fn, specs):
     def run(*arrays):
         try:
-            return tuple(fn(*arrays)) + (np.int64(0),)
+            return tuple(fn(*[np.asarray(a) for a in arrays])) + (np.int64(0),)  # numpy wants numpy's arrays
         except Exception as e:  # never unwound through XLA: the step's flag carries it (compile/guard.py)
             return tuple(np.zeros(s.shape, s.dtype) for s in specs) + (np.int64(guard.stash(e)),)
     return run
@@ -156,3 +165,21 @@ def _as_int(d):
     with jax.ensure_compile_time_eval():
         env = evaluate(toposort([d]), {})
     return int(np.asarray(env[d] if d in env else d.data))
+
+
+# --- a callback's exception: kept on the host (compile/guard.py), raised by the call once the step has run ---
+
+stash = guard.stash
+
+
+class Raised(Exception):
+    """Stands for an exception a callback caught: making one with its id gives back that exception."""
+
+    def __new__(cls, key):
+        return guard.stashed(int(key))
+
+
+def report_failure(failed):
+    """`failed`: 0, or the id of the exception a callback stashed, which the call then raises (the step rolls
+    its updates back)."""
+    guard.report_host_failure(failed)

@@ -362,3 +362,10 @@ def _default_updates(graph, updates, no_default_updates, givens):
                 found.append(value)
         frontier = found
     return extra
+
+
+# The module theano.compile.function also holds these in Theano.
+from .dump import function_dump  # noqa: E402,F401
+from .pfunc import pfunc  # noqa: E402,F401
+orig_function = function
+string_types = (str,)

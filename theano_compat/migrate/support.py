@@ -2,14 +2,11 @@
 
 Both the checker and the coverage table read this, so the tool and the guide
 cannot disagree. Theano's side is recorded data (theano_api.json, made by
-probe_theano_api.py under the real Theano); the shim's side is read from the
-package itself: ``theano_compat.legacy.MODULES`` and each module's ``__all__``.
+tests/golden/probes/probe_surface.py under the real Theano); the shim's side is
+read from the package itself (surface.py: what each name resolves to).
 """
 from __future__ import annotations
 
-import contextlib
-import importlib
-import io
 import json
 from dataclasses import dataclass, field
 from enum import Enum
@@ -78,21 +75,34 @@ def _public_names(module) -> frozenset:
 def shim_table() -> tuple[dict, dict, list]:
     """(theano module -> supported names, differences, broken modules).
 
-    Imported lazily: the core imports jax, which the rewriter never needs.
+    A recorded name is supported when it resolves in the shim and is not a stand-in that raises when used
+    (surface.answer); what a no-op or unsupported stand-in declares becomes its note. Names the shim adds
+    come from each module's `__all__`. Imported lazily: the core imports jax, which the rewriter never needs.
     Raises ImportError while theano_compat.legacy does not exist.
     """
     from theano_compat import legacy
 
+    from . import surface
+
+    unimportable = load_theano_api().get("unimportable", {})
     table, broken = {}, []
-    for theano_path, shim_path in sorted(legacy.MODULES.items()):
-        try:
-            # Some modules print on import, as Theano's do (theano.sandbox.softsign's notice): not here.
-            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-                table[theano_path] = _public_names(importlib.import_module(shim_path))
-        except Exception as exc:  # one broken module must not hide the others
-            table[theano_path] = frozenset()
-            broken.append(f"{shim_path}: {type(exc).__name__}: {exc}")
     differences = dict(DIFFERENCES, **getattr(legacy, "DIFFERENCES", {}))
+    for theano_path in sorted(legacy.MODULES):
+        module = surface.load_shim(theano_path)
+        if isinstance(module, BaseException):
+            table[theano_path] = frozenset()
+            if theano_path not in unimportable:  # sandbox.cuda raises on import, as Theano's does
+                broken.append(f"{legacy.MODULES[theano_path]}: {type(module).__name__}: {module}")
+            continue
+        names = set(_public_names(module)) - set(load_theano_api()["modules"].get(theano_path, ()))
+        for name, ans in surface.answers(theano_path).items():
+            if ans.kind == surface.NOOP:
+                differences.setdefault(f"{theano_path}.{name}", f"accepted and ignored: {ans.note}")
+            elif ans.kind == surface.UNSUPPORTED:
+                differences.setdefault(f"{theano_path}.{name}", ans.note)
+            if ans.kind in (surface.WORKING, surface.ALIAS, surface.NOOP):
+                names.add(name)
+        table[theano_path] = frozenset(names)
     return table, differences, broken
 
 
@@ -151,6 +161,8 @@ class Support:
     def hint(self, module: str, name: str | None) -> str:
         """A way out for an unsupported name, where one is known."""
         qualname = f"{module}.{name}" if name else module
+        if self.shim and module in self.shim and name not in self.shim[module] and qualname in self.differences:
+            return self.differences[qualname]  # what the stand-in declares
         if any(p in qualname for p in (".cuda", "gpuarray")) or (name or "").lower().startswith(("gpu", "cuda")):
             return GPU_HINT
         if _is_test_module(module):

@@ -10,15 +10,10 @@ nnet_stabilize.py.
 import jax.numpy as jnp
 
 from ..graph import dtypes as D
+from ..graph.errors import MethodNotDefined
 from .elementwise import elementwise
 from . import math as M
 
-
-class MethodNotDefined(Exception):
-    """Theano's gof.utils.MethodNotDefined: an op lacks a method (ultra_fast_sigmoid has no gradient)."""
-
-
-MethodNotDefined.__module__ = "theano.gof.utils"
 
 # Theano's ScalarSigmoid / ScalarSoftplus C code: below lo the value is 0, above hi it is 1 (sigmoid) or x
 # (softplus). Integer inputs run Theano's Python implementation, whose bounds are -30 and 30.

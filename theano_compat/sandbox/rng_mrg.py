@@ -19,9 +19,17 @@ from ..ops.random_mrg import (choice_from_uniform, mrg_normal_op, mrg_truncated_
                               multinomial_from_uniform, undefined_grad_op)
 from ..tensor.basic import as_tensor_variable, constant, get_vector_length
 
-__all__ = ["MRG_RandomStreams", "guess_n_streams", "ff_2p134", "ff_2p72", "M1", "M2"]
+from ..compile.function import function  # noqa: E402,F401
+from ..compile.mode import optdb  # noqa: E402,F401
+from ..graph.nodes import Apply  # noqa: E402,F401
+from ..ops.basic import cast  # noqa: E402,F401
+from ..stand_ins import OPTIMIZER_WHY, NoOpOptimizer, local_optimizer  # noqa: E402,F401
+from .mrg_numpy import (A1p72, A1p134, A2p72, A2p134, M1, M2, MASK2, MASK12, MASK13, MULT2, NORM,  # noqa: E402,F401
+                        matVecModM, mrg_next_value, multMatVect, np_int32_vals)
 
-M1, M2 = mrg.M1, mrg.M2
+__all__ = ["MRG_RandomStreams", "guess_n_streams", "ff_2p134", "ff_2p72", "M1", "M2"]
+integer_types, string_types, xrange = (int,), (str,), range
+mrg_random_make_inplace = NoOpOptimizer(name="mrg_random_make_inplace")
 ff_2p134 = mrg.next_stream_state
 ff_2p72 = mrg.jump_substream
 

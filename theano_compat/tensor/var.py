@@ -95,7 +95,8 @@ class _tensor_py_operators:
                             "of theano.tensor.sum? (Maybe .max?)") from None
 
     def __getitem__(self, index):
-        return _T().subtensor(self, index)
+        from ..ops.subtensor import subtensor  # T.subtensor is Theano's module of that name
+        return subtensor(self, index)
 
     def take(self, indices, axis=None, mode="raise"): return _T().take(self, indices, axis, mode)
 
@@ -234,3 +235,14 @@ TensorType.Constant = TensorConstant
 
 
 __all__ = ["TensorVariable", "TensorConstant", "AsTensorError", "_tensor_py_operators"]
+
+
+# The rest of Theano's theano.tensor.var namespace.
+from ..compat import PY3  # noqa: E402,F401
+from ..config import config  # noqa: E402,F401
+from ..gof.utils import hashtype  # noqa: E402,F401
+from ..ops.math import ComplexError  # noqa: E402,F401
+from .signature import TensorConstantSignature, equal_slices  # noqa: E402,F401
+from .utils import hash_from_ndarray  # noqa: E402,F401
+
+integer_types, xrange = (int,), range

@@ -16,7 +16,7 @@ from .scan_module.scan_utils import OrderedUpdates, clone
 from . import compile, gof, ifelse, gradient, sandbox, scan_module
 from .ops import random_mrg  # noqa: F401  (registers the MRG ops, so pickled functions find them)
 from .toplevel import *  # noqa: F401,F403  (the rest of Theano's top-level names)
-from .toplevel import __all__ as _top_all
+from .toplevel import __all__ as _top_all, _asarray  # noqa: F401
 
 __version__ = "1.0.5"
 version = __version__

@@ -31,7 +31,8 @@ class change_flags:
         values = dict(args)
         values.update(kwargs)
         for key in values:
-            assert _has_flag(key), key  # Theano: AssertionError naming an unknown flag
+            found = [key] if _has_flag(key) else []
+            assert len(found) == 1, found  # Theano: AssertionError, its message the (empty) list of matches
         self.new_vals = values
 
     def __call__(self, f):

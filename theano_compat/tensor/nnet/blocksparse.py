@@ -7,8 +7,9 @@ from ...graph.nodes import Apply  # noqa: F401
 
 def sparse_block_gemv(o, W, h, inputIdx, outputIdx):
     """o[b, j] + sum_i dot(h[b, i], W[inputIdx[b, i], outputIdx[b, j]]) (Theano's SparseBlockGemv)."""
+    from ...tensor import patternbroadcast
     blocks = W[inputIdx.dimshuffle(0, 1, "x"), outputIdx.dimshuffle(0, "x", 1)]  # (batch, i, j, in, out)
-    return o + (h.dimshuffle(0, 1, "x", 2, "x") * blocks).sum(axis=(1, 3))
+    return patternbroadcast(o + (h.dimshuffle(0, 1, "x", 2, "x") * blocks).sum(axis=(1, 3)), o.broadcastable)
 
 
 def sparse_block_outer(o, x, y, xIdx, yIdx, alpha=None):
@@ -32,4 +33,6 @@ def sparse_block_dot(W, h, inputIdx, b, outputIdx):
     assert outputIdx.ndim == inputIdx.ndim
     if h.ndim == 2:
         h, inputIdx, outputIdx = h.dimshuffle("x", 0, 1), inputIdx.dimshuffle("x", 0), outputIdx.dimshuffle("x", 0)
-    return sparse_block_gemv(b.take(outputIdx, axis=0), W, h, inputIdx, outputIdx)
+    from ...tensor import patternbroadcast
+    o = patternbroadcast(b.take(outputIdx, axis=0), outputIdx.broadcastable + b.broadcastable[1:])
+    return sparse_block_gemv(o, W, h, inputIdx, outputIdx)

@@ -13,7 +13,8 @@ from theano_compat.migrate import coverage, surface
 GUIDE = os.path.join(os.path.dirname(__file__), "..", "migration_guide", "COVERAGE.md")
 SCOPE = surface.in_scope()
 # Constants that describe the machine Theano was recorded on, not Theano.
-MACHINE = {"theano.configparser.THEANO_FLAGS", "theano.version.git_revision"}
+MACHINE = {"theano.configparser.THEANO_FLAGS", "theano.version.git_revision", "theano.sparse.scipy_ver",
+           "theano.compile.profiling.theano_imported_time"}
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +24,9 @@ def answers():
 
 def test_every_served_module_is_in_the_table_and_imports_as_in_theano():
     theano_compat.install()
-    assert set(SCOPE) <= set(legacy.MODULES), "serve it, or record why it is out of scope (probe_surface.py)"
-    for module in SCOPE:
+    pending = {m for m, (names, _) in surface.PENDING.items() if names == "*"}
+    assert set(SCOPE) - pending <= set(legacy.MODULES), "serve it, or record why it is out of scope (probe_surface.py)"
+    for module in set(SCOPE) & set(legacy.MODULES):
         if module in surface.record()["unimportable"]:
             with pytest.raises(ImportError, match="removed from Theano"):
                 importlib.import_module(module)
@@ -95,7 +97,8 @@ def test_every_unsupported_stand_in_raises_naming_itself(answers):
             if ans.kind != surface.UNSUPPORTED:
                 continue
             obj = getattr(shim, name)
-            with pytest.raises(stand_ins.UnsupportedError, match=rf"{name}\b.*not supported"):
+            own = getattr(obj, "__name__", None) or obj._qualname.rsplit(".", 1)[-1]  # an alias names its target
+            with pytest.raises(stand_ins.UnsupportedError, match=rf"\b{own}\b.*not supported"):
                 obj(*([] if isinstance(obj, type) else [None]))
 
 

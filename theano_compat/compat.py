@@ -76,3 +76,5 @@ class DefaultOrderedDict(OrderedDict):
 
     def copy(self):
         return type(self)(self.default_factory, self)
+
+string_types, integer_types = (str,), (int,)  # six's names; each Theano module shares these two tuples

@@ -1,4 +1,5 @@
 """theano.configparser: change_flags, AddConfigVar and the parameter classes libraries declare flags with."""
+from .compat import string_types  # noqa: F401  (Theano's six names)
 import configparser as _configparser
 import functools
 import hashlib
@@ -8,7 +9,6 @@ import warnings
 from .config import TheanoConfigParser, _parse_flags, _theanorc_pairs, config
 
 PY3 = True
-string_types = (str,)
 THEANO_FLAGS = os.environ.get("THEANO_FLAGS", "")
 THEANO_FLAGS_DICT = dict(_parse_flags(THEANO_FLAGS))
 theano_cfg = _configparser.ConfigParser()

@@ -67,8 +67,18 @@ class TheanoAliasFinder(importlib.abc.MetaPathFinder):
         if target is None:
             raise ModuleNotFoundError(_not_served(fullname), name=fullname)
         module = importlib.import_module(target)
+        _register_loaded()  # its submodules, loaded with it, keep the attributes their package gave them
         is_package = hasattr(module, "__path__")
         return importlib.machinery.ModuleSpec(fullname, _AliasLoader(target), is_package=is_package)
+
+
+def _register_loaded():
+    """Give every loaded shim module its Theano name in sys.modules. Importing a Theano path whose module
+    is loaded must not rebind the parent's attribute of that name (T.sort and theano.d3viz.d3viz are the
+    functions, as in Theano, where the package has already imported the module)."""
+    for alias, target in MODULES.items():
+        if target in sys.modules:
+            sys.modules.setdefault(alias, sys.modules[target])
 
 
 def _not_served(fullname):
@@ -90,10 +100,7 @@ def install():
         raise RuntimeError("A real Theano is already imported (from "
                            f"{getattr(existing, '__file__', '?')}); theano_compat cannot alias it. Call "
                            "theano_compat.install() before anything imports theano.")
-    # The paths of modules already loaded are registered up front: importing `theano.tensor.sort` later
-    # must not rebind the attribute `theano.tensor.sort` (the function) to the module, which a fresh import
-    # would do. The others (theano.sandbox.softsign prints a notice on import, as in Theano) load lazily.
-    for alias, target in MODULES.items():
-        if target in sys.modules:
-            sys.modules.setdefault(alias, sys.modules[target])
+    # The modules already loaded get their Theano names up front (see _register_loaded); the others
+    # (theano.sandbox.softsign prints a notice on import, as in Theano) load lazily.
+    _register_loaded()
     sys.meta_path.insert(0, TheanoAliasFinder())

@@ -1,4 +1,5 @@
 """theano.printing: pp (Theano's infix form), debugprint (the indented tree), pydotprint (graphviz)."""
+from .compat import integer_types, string_types  # noqa: F401  (Theano's six names)
 import sys
 
 
@@ -9,8 +10,8 @@ from .printers import (VALID_ASSOC, DefaultPrinter, FunctionPrinter, IgnorePrint
 from .compile.shared import SharedVariable  # noqa: E402,F401
 from .config import config  # noqa: E402,F401
 from .graph.nodes import Apply  # noqa: E402,F401
+from .compile.function import Function  # noqa: E402,F401
 
-string_types, integer_types = (str,), (int,)
 use_ascii = True
 # pydotprint draws with the graphviz package here, not pydot
 pydot_imported = False

@@ -1,4 +1,5 @@
 """theano.compile: shared variables, function inputs, and compiling graphs to one jitted JAX step."""
+from ..compat import string_types  # noqa: F401  (Theano's six names)
 from ..config import config  # noqa: F401
 from ..gof.graph import io_connection_pattern, is_same_graph  # noqa: F401
 from .gradient import NullType  # noqa: F401
@@ -22,11 +23,12 @@ from .debugmode import DebugMode
 from .monitormode import MonitorMode
 from .pfunc import pfunc, rebuild_collect_shared
 from .profiling import ProfileStats, ScanProfileStats
+from .builders import inline_ofg_expansion
+from ..graph.nodes import Variable
 from .sharedvalue import shared_constructor
 from . import builders, debugmode, function_module, io, mode, monitormode, ops, profiling, sharedvalue  # noqa
 
 izip, xrange = zip, range
-string_types = (str,)
 
 __all__ = ["In", "Out", "Param", "SharedVariable", "shared", "function", "Function", "Mode", "FAST_RUN",
            "FAST_COMPILE", "get_default_mode", "MissingInputError", "UnusedInputError", "pfunc",

@@ -11,6 +11,10 @@ from .function_module import FunctionMaker, infer_reuse_pattern, std_fgraph
 from .ops import ops_with_inner_function
 from ..gof.link import raise_with_op
 from ..compat import get_unbound_function
+from .mode import register_mode
+from itertools import product as itertools_product
+
+izip, xrange = zip, range
 
 
 @noop("Theano's cross-checks of its C and Python op implementations have no counterpart: one XLA step runs")

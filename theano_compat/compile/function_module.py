@@ -1,4 +1,5 @@
 """theano.compile.function_module: Function and the helpers Theano builds it with."""
+from ..compat import string_types  # noqa: F401  (Theano's six names)
 from ..config import config  # noqa: F401
 from ..gof.graph import is_same_graph  # noqa: F401
 from ..stand_ins import declare_unsupported, noop_function
@@ -9,7 +10,6 @@ from .mode import Supervisor  # noqa: F401
 from .ops import deep_copy_op, ops_with_inner_function, view_op  # noqa: F401
 
 izip, xrange = zip, range
-string_types = (str,)
 DUPLICATE = ["DUPLICATE"]
 NODEFAULT = ["NODEFAULT"]
 _CHECKERS = []

@@ -1,8 +1,8 @@
 """theano.compile.io: In and Out, how theano.function treats each input and output."""
+from ..compat import string_types  # noqa: F401  (Theano's six names)
 from ..graph.nodes import Variable
 from .shared import SharedVariable  # noqa: F401  (Theano's module exports it)
 
-string_types = (str,)
 
 
 class SymbolicInput:

@@ -1,10 +1,10 @@
 """theano.compile.mode: Theano's compilation modes. XLA replaces Theano's optimizers and linkers, so every
 mode compiles the same way; modes, linker and optimizer names are accepted so that legacy code naming them
 keeps working, and registering new ones works as in Theano."""
+from ..compat import string_types  # noqa: F401  (Theano's six names)
 from ..config import config
 from ..stand_ins import LINKER_WHY, OPTIMIZER_WHY, NoOpDB, NoOpLinker, NoOpOptimizer, noop
 
-string_types = (str,)
 
 
 class Mode:

@@ -1,5 +1,6 @@
 """theano.compile.ops: the small ops every graph may hold (view_op, deep_copy_op, shape, specify_shape),
 as_op, and the registries of their C code (accepted; XLA generates the code)."""
+from ..compat import integer_types  # noqa: F401  (Theano's six names)
 import importlib
 
 from ..graph.types import TensorType
@@ -9,7 +10,6 @@ from ..ops.math import tensor_copy
 from ..ops.checks import specify_shape
 
 expandable_types = (TensorType,)
-integer_types = (int,)
 xrange = range
 
 

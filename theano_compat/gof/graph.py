@@ -1,5 +1,6 @@
 """theano.gof.graph: walking, ordering, cloning and comparing graphs, with Theano's algorithms (and so
 Theano's orders: `inputs` is a left-first depth-first search, as code comparing input lists expects)."""
+from ..compat import integer_types, string_types  # noqa: F401  (Theano's six names)
 import contextlib
 from collections import deque
 
@@ -8,8 +9,6 @@ from ..config import config  # noqa: F401  (Theano's module exports it)
 from ..misc.ordered_set import OrderedSet
 
 NoParams = object()
-string_types = (str,)
-integer_types = (int,)
 default_leaf_formatter = str
 # Theano fills these two in lazily (from gof.opt and scan_utils); they read None until then.
 equal_computations = None

@@ -1,13 +1,12 @@
 """theano.gof.opt: Theano's graph optimizer classes and decorators. XLA optimizes the compiled step, so
 these are accepted and never applied: libraries subclass and register them at import time, harmlessly."""
+from ..compat import integer_types, string_types  # noqa: F401  (Theano's six names)
 from ..config import config  # noqa: F401
 from ..misc.ordered_set import OrderedSet  # noqa: F401
 from ..stand_ins import (OPTIMIZER_WHY, NoOpOptimizer, declare_noop, local_optimizer, noop, noop_function)
 from .fg import InconsistencyError  # noqa: F401
 
 izip = zip
-string_types = (str,)
-integer_types = (int,)
 
 declare_noop(globals(), OPTIMIZER_WHY, NoOpOptimizer, classes="""
     Optimizer FromFunctionOptimizer SeqOptimizer MergeFeature MergeOptimizer LocalOptimizer

@@ -1,5 +1,6 @@
 """theano.gof.utils: Theano's small graph-library helpers (flatten, toposort of a dependency dict, memoize,
 hash_from_code, the tag-trace helpers) and MethodNotDefined."""
+from ..compat import integer_types, string_types  # noqa: F401  (Theano's six names)
 import hashlib
 import linecache
 import sys
@@ -10,8 +11,6 @@ from ..config import config
 from ..graph.errors import MethodNotDefined
 from ..compat import PY3  # noqa: F401  (Theano's module exports it)
 
-string_types = (str,)
-integer_types = (int,)
 simple_types = (int, float, str, bool, type(None))
 undef = object()
 c_cpp_keywords = set()  # Theano's list of C++ keywords, used to name generated C variables

@@ -16,14 +16,22 @@ from collections import Counter, defaultdict
 from . import surface
 
 COMMAND = "python -m theano_compat.migrate.coverage > migration_guide/COVERAGE.md"
-ORDER = (surface.WORKING, surface.ALIAS, surface.NOOP, surface.UNSUPPORTED, surface.MISSING)
+PENDING = "pending"  # missing, and declared as another piece of work's (surface.PENDING)
+ORDER = (surface.WORKING, surface.ALIAS, surface.NOOP, surface.UNSUPPORTED, PENDING, surface.MISSING)
 HEADINGS = {
     surface.WORKING: "working",
     surface.ALIAS: "alias of the shim's equivalent",
     surface.NOOP: "accepted, no effect on XLA",
     surface.UNSUPPORTED: "resolves; raises UnsupportedError naming it when used",
+    PENDING: "missing, being built",
     surface.MISSING: "missing",
 }
+SHORT = {surface.WORKING: "working", surface.ALIAS: "alias", surface.NOOP: "no-op",
+         surface.UNSUPPORTED: "raises when used", PENDING: "being built", surface.MISSING: "missing"}
+
+
+def _kind(ans) -> str:
+    return PENDING if ans.kind == surface.MISSING and ans.note else ans.kind
 
 
 def _names(names) -> str:
@@ -34,7 +42,7 @@ def _module_section(module: str, answers: dict) -> list[str]:
     out = ["", f"### `{module}`", ""]
     by_kind = defaultdict(list)
     for name, ans in answers.items():
-        by_kind[ans.kind].append((name, ans.note))
+        by_kind[_kind(ans)].append((name, ans.note))
     for kind in ORDER:
         rows = by_kind.get(kind)
         if not rows:
@@ -52,7 +60,8 @@ def _module_section(module: str, answers: dict) -> list[str]:
                 out.append(f"- {HEADINGS[kind]} ({len(names)}){reason}: {_names(names)}")
     extra = surface.incidental_names(module)
     if extra:
-        out.append(f"- not served, imports of Theano's module from elsewhere ({len(extra)}): {_names(extra)}")
+        out.append(f"- not served: what Theano's module imported from elsewhere, or submodules left out of scope "
+                   f"({len(extra)}): {_names(extra)}")
     return out
 
 
@@ -62,10 +71,10 @@ def render() -> str:
     scope = surface.in_scope()
     all_answers = {m: surface.answers(m) for m in scope}
     total = Counter()
-    rows = ["| Theano module | working | alias | no-op | raises when used | missing |",
-            "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    rows = ["| Theano module | " + " | ".join(SHORT[k] for k in ORDER) + " |",
+            "| --- |" + " ---: |" * len(ORDER)]
     for module in scope:
-        counts = Counter(a.kind for a in all_answers[module].values())
+        counts = Counter(_kind(a) for a in all_answers[module].values())
         total.update(counts)
         rows.append(f"| `{module}` | " + " | ".join(str(counts[k]) for k in ORDER) + " |")
     names = sum(total.values())
@@ -81,12 +90,13 @@ def render() -> str:
         "Answers: **working** (the thing itself); **alias** (the shim's own object, under Theano's name);",
         "**no-op** (accepted and harmless: linkers, optimizer databases, `register_*` decorators — XLA compiles",
         "and optimizes the step); **raises when used** (the name resolves, so imports work, and using it raises",
-        "`theano_compat.stand_ins.UnsupportedError` naming it); **missing**.",
+        "`theano_compat.stand_ins.UnsupportedError` naming it); **being built** (missing, declared as another",
+        "piece of work's: `theano_compat.migrate.surface.PENDING`); **missing**.",
         "",
         "## Summary",
         "",
         f"{names} public names in {len(scope)} Theano modules served: " + ", ".join(
-            f"{total[k]} {HEADINGS[k] if k != surface.UNSUPPORTED else 'raise when used'}" for k in ORDER) + ".",
+            f"{total[k]} {SHORT[k]}" for k in ORDER) + ".",
         "",
     ] + rows
     lines += ["", "## Modules not served", "",

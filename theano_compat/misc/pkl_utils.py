@@ -1,5 +1,6 @@
 """theano.misc.pkl_utils: dump/load pickle an object into a zip file, its numpy arrays as separate NPY
 files (named after the shared variables holding them), readable by numpy.load as in Theano."""
+from ..compat import string_types  # noqa: F401  (Theano's six names)
 import os
 import pickle
 import sys
@@ -16,7 +17,6 @@ from ..compat import PY3
 from ..compile.sharedvalue import SharedVariable
 from ..config import config  # noqa: F401
 
-string_types = (str,)
 min_recursion = 3000
 if sys.getrecursionlimit() < min_recursion:  # Theano raises it too: deep graphs pickle recursively
     sys.setrecursionlimit(min_recursion)
@@ -38,8 +38,28 @@ class StripPickler(Pickler):
         return NotImplemented
 
 
+def load_reduce(self):
+    """The REDUCE step of CompatUnpickler: retry with the arguments encoded when the call fails (py2 pickles)."""
+    stack = self.stack
+    args = stack.pop()
+    func = stack[-1]
+    try:
+        stack[-1] = func(*args)
+    except Exception:
+        if self.encoding is not None:
+            try:
+                stack[-1] = func(*[a.encode(self.encoding) if isinstance(a, str) else a for a in args])
+                return
+            except Exception:  # noqa: BLE001 - Theano re-raises the first error
+                pass
+        raise
+
+
 class CompatUnpickler(pickle._Unpickler):
     """Reads Python 2 pickles of numpy arrays (use encoding='latin1')."""
+
+    dispatch = dict(pickle._Unpickler.dispatch)
+    dispatch[pickle.REDUCE[0]] = load_reduce
 
 
 class PersistentNdarrayID:

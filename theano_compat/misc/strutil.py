@@ -1,6 +1,9 @@
 """theano.misc.strutil: string helpers of Theano's C code generator."""
 
 
+xrange = range
+
+
 def render_string(string, sub):
     """string % sub, with an error that shows where the formatting failed."""
     try:

@@ -4,6 +4,7 @@ scan() calls `fn` once on placeholder variables to build the inner graph, finds 
 uses (and their updates: returned by fn, or their default_update), and applies one scan op
 (theano_compat/ops/scan.py), lowered to a lax.scan inside the function's jitted step.
 """
+from ..compat import integer_types  # noqa: F401  (Theano's six names)
 import logging
 from collections import OrderedDict
 
@@ -291,4 +292,4 @@ from ..compile.function import function  # noqa: E402,F401
 from ..config import config  # noqa: E402,F401
 from .scan_utils import safe_new, traverse  # noqa: E402,F401
 
-ifilter, izip, xrange, integer_types = filter, zip, range, (int,)
+ifilter, izip, xrange = filter, zip, range

@@ -1,4 +1,5 @@
 """theano.scan_module.scan_op: Theano's Scan op class (the op-building API) and its module's helpers."""
+from ..compat import integer_types, string_types  # noqa: F401  (Theano's six names)
 from ..compile.function import function  # noqa: F401
 from ..compile.io import In, Out  # noqa: F401
 from ..compile.mode import AddFeatureOptimizer  # noqa: F401
@@ -11,5 +12,5 @@ from ..stand_ins import noop_function
 from ..tensor.basic import as_tensor_variable  # noqa: F401
 from .scan_utils import forced_replace, safe_new  # noqa: F401
 
-integer_types, string_types, izip, xrange = (int,), (str,), zip, range
+izip, xrange = zip, range
 profile_printer = noop_function("profile_printer", "Theano's per-op profiler has no counterpart on one XLA step")

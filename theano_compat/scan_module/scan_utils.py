@@ -1,4 +1,5 @@
 """theano.scan_module.scan_utils: until, and how scan reads what fn returns; OrderedUpdates (theano.updates)."""
+from ..compat import string_types  # noqa: F401  (Theano's six names)
 import warnings
 from collections import OrderedDict
 
@@ -202,7 +203,7 @@ from ..gof import Validator  # noqa: E402,F401
 from ..ops.basic import get_scalar_constant_value  # noqa: E402
 from ..stand_ins import declare_unsupported  # noqa: E402
 
-izip, xrange, string_types = zip, range, (str,)
+izip, xrange = zip, range
 DEPRECATED_ARG = object()
 declare_unsupported(globals(), "a helper of Theano's Scan op internals (its inner graph and optimizations); "
                     "scan here lowers to one lax.scan", classes="scan_args",

@@ -1,12 +1,18 @@
 """theano.tensor: the `T` namespace legacy code builds its graphs with."""
+from ..compat import integer_types  # noqa: F401  (Theano's six names)
 from types import ModuleType as _ModuleType
 from ..graph.types import TensorType
 from ..graph.nodes import Variable, Constant, Apply
 from .var import TensorVariable, TensorConstant, _tensor_py_operators
 from .basic import (CONSTRUCTORS, as_tensor_variable, constant, get_vector_length, tensor, as_shape_vector)
 from .basic import *  # noqa: F401,F403  (scalar, dmatrix, fvectors, ...)
-from ..graph.dtypes import (all_dtypes, complex_dtypes, continuous_dtypes, discrete_dtypes, float_dtypes,
-                            int_dtypes, integer_dtypes, uint_dtypes)
+from ..graph import dtypes as _D
+# Theano's dtype lists (lists there; the graph core keeps tuples)
+all_dtypes, complex_dtypes, continuous_dtypes, discrete_dtypes = (list(_D.all_dtypes), list(_D.complex_dtypes),
+                                                                  list(_D.continuous_dtypes),
+                                                                  list(_D.discrete_dtypes))
+float_dtypes, int_dtypes, integer_dtypes, uint_dtypes = (list(_D.float_dtypes), list(_D.int_dtypes),
+                                                         list(_D.integer_dtypes), list(_D.uint_dtypes))
 from ..ops.math import (
     add, sub, mul, true_div, int_div, mod, pow, maximum, minimum, largest, smallest, clip, second, fill,
     tensor_copy, neg, abs_, sgn, inv, sqr, sqrt, exp, exp2, expm1, log, log2, log10, log1p, sin, cos, tan,
@@ -77,6 +83,11 @@ from .subtensor import (AdvancedBooleanIndexingError, AdvancedIndexingError, Sub
                         advanced_subtensor1, as_index_variable, check_advanced_indexing_dimensions,
                         check_and_reject_bool, get_canonical_form_slice, get_idx_list, inc_code, make_constant)
 from .type_other import NoneConst, SliceConstant, as_int_none_variable, make_slice  # noqa: E402
+from ..stand_ins import declare_unsupported as _declare_unsupported  # noqa: E402
+
+_declare_unsupported(globals(), "Theano's Default op picks a default for None-valued inputs; tensors are never "
+                     "None in the XLA step", objects="default")
+setdefault = default  # noqa: F821
 from .var import TensorConstantSignature  # noqa: E402
 from ..config import config  # noqa: E402,F401
 from ..gof.utils import hashtype  # noqa: E402,F401
@@ -88,7 +99,6 @@ import builtins as _builtins  # noqa: E402
 
 python_all, python_any, python_complex = _builtins.all, _builtins.any, _builtins.complex
 izip, xrange = zip, range
-integer_types = (int,)
 numpy_diagonal_return_view = True
 sparse_module_ref = None
 constant_cache = {}

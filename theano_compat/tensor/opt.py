@@ -1,6 +1,7 @@
 """theano.tensor.opt: the ops legacy code takes from Theano's optimizer module (Assert, MakeVector), and
 its optimizer registry: the register_* decorators, Canonizer, ShapeFeature and Theano's hundred-odd
 registered rewrites are accepted and never applied (XLA optimizes the compiled step)."""
+from ..compat import integer_types  # noqa: F401  (Theano's six names)
 from ..config import config  # noqa: F401
 from ..gof.fg import InconsistencyError  # noqa: F401
 from ..gof.opt import (Optimizer, TopoOptimizer, copy_stack_trace, in2out, pre_constant_merge,  # noqa: F401
@@ -12,6 +13,7 @@ from ..ops.basic import NotScalarConstantError, get_scalar_constant_value  # noq
 from ..printers import DefaultPrinter
 from ..stand_ins import (OPTIMIZER_WHY, NoOpDB, NoOpOptimizer, declare_noop, declare_unsupported, noop,
                          register_decorator)
+from .basic import ShapeError, extract_constant  # noqa: F401
 from .checks import (values_eq_approx_remove_inf, values_eq_approx_remove_inf_nan,  # noqa: F401
                      values_eq_approx_remove_nan)
 from .subtensor import (advanced_inc_subtensor1, advanced_subtensor, advanced_subtensor1,  # noqa: F401
@@ -48,7 +50,6 @@ assert_op = Assert()
 assert_ = assert_op
 make_vector = MakeVector()
 izip, xrange = zip, range
-integer_types = (int,)
 
 register_canonicalize = register_decorator("register_canonicalize")
 register_specialize = register_decorator("register_specialize")

@@ -1,10 +1,10 @@
 """theano.tensor.sharedvar: the shared tensor classes and their constructors."""
+from ..compat import integer_types  # noqa: F401  (Theano's six names)
 import numpy as np
 
 from ..compile.shared import (ScalarSharedVariable, SharedVariable, TensorSharedVariable,  # noqa: F401
                               _tensor_constructor, shared_constructor)
 
-integer_types = (int,)
 
 
 def tensor_constructor(value, name=None, strict=False, allow_downcast=None, borrow=False, broadcastable=None,

@@ -1,5 +1,6 @@
 """theano.tensor.subtensor: indexing (set_subtensor, inc_subtensor, take), the advanced-indexing entry
 points, and Theano's helpers for canonical slices."""
+from ..compat import integer_types  # noqa: F401  (Theano's six names)
 import sys
 from collections.abc import Iterable
 
@@ -20,7 +21,6 @@ from ..ops.basic import addbroadcast  # noqa: F401
 from .type_other import NoneConst, make_slice  # noqa: F401
 
 izip, xrange = zip, range
-integer_types = (int,)
 sparse_module_ref = None
 declare_unsupported(globals(), "it reads the idx_list of Theano's Subtensor ops; the shim's indexing ops "
                     "keep their index spec in node.params", functions="get_idx_list")

@@ -1,4 +1,5 @@
 """TensorVariable, TensorConstant: Theano's variable classes with their Python operators and methods."""
+from ..compat import integer_types  # noqa: F401  (Theano's six names)
 import numpy as np
 
 from ..graph.nodes import Constant, Variable
@@ -245,4 +246,4 @@ from ..ops.math import ComplexError  # noqa: E402,F401
 from .signature import TensorConstantSignature, equal_slices  # noqa: E402,F401
 from .utils import hash_from_ndarray  # noqa: E402,F401
 
-integer_types, xrange = (int,), range
+xrange = range

@@ -1,5 +1,6 @@
 """theano.sandbox.linalg.ops: matrix hints (psd, symmetric) for Theano's linear-algebra rewrites, and
 spectral_radius_bound. XLA does the rewriting here: hints are accepted, and carry no value."""
+from ...compat import integer_types  # noqa: F401  (Theano's six names)
 from ...gof.opt import Optimizer  # noqa: F401
 from ...graph.nodes import Apply  # noqa: F401
 from ...stand_ins import OPTIMIZER_WHY, NoOpOptimizer, declare_noop, local_optimizer, noop  # noqa: F401
@@ -7,7 +8,7 @@ from ...tensor.nlinalg import det, extract_diag, matrix_inverse, trace  # noqa: 
 from ...tensor.opt import register_canonicalize, register_specialize, register_stabilize  # noqa: F401
 from ...tensor.slinalg import cholesky, imported_scipy, solve  # noqa: F401
 
-integer_types, xrange = (int,), range
+xrange = range
 declare_noop(globals(), OPTIMIZER_WHY, NoOpOptimizer, classes="HintsFeature HintsOptimizer", objects="""
     inv_as_solve local_det_chol local_log_pow local_log_prod_sqr no_transpose_symmetric psd_solve_with_chol
     remove_hint_nodes tag_solve_triangular transinv_to_invtrans""")

@@ -1,5 +1,6 @@
 """theano.tensor.nnet.abstract_conv: the convolution interface (conv2d/3d, their input and weight gradients,
 causal and separable convolutions, bilinear upsampling) and Theano's convolution shape arithmetic."""
+from ...compat import integer_types  # noqa: F401  (Theano's six names)
 from math import gcd
 
 import numpy as np
@@ -13,7 +14,7 @@ from ..basic import as_tensor_variable
 from ..opt import Assert
 
 imported_scipy_signal = False  # Theano's flag (its scipy.signal import failed where it was recorded)
-integer_types, xrange = (int,), range
+xrange = range
 
 
 # --- shape arithmetic (plain Python on ints or symbolic scalars, None for unknown) ---

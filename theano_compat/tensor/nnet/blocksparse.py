@@ -1,7 +1,7 @@
 """theano.tensor.nnet.blocksparse: products with a few blocks of a big block matrix (sparse_block_dot),
 as gathers of the blocks and dense products (XLA fuses them)."""
 from ...gradient import grad_undefined  # noqa: F401
-from ...graph.dtypes import discrete_dtypes  # noqa: F401
+from ...tensor import discrete_dtypes  # noqa: F401
 from ...graph.nodes import Apply  # noqa: F401
 
 

@@ -1,27 +1,23 @@
 """theano.tensor.nnet.abstract_conv's helpers against Theano 1.0.5 (tests/golden/abstract_conv.json): the probe
 that recorded Theano's answers (tests/golden/probes/probe_abstract_conv.py) runs here with `theano` being
 theano_compat, and each answer must match: shapes, values, dtypes, error classes and messages."""
-import importlib.util
 import json
 import pathlib
+import sys
 
 import numpy as np
 import pytest
 
-import theano_compat
-
 HERE = pathlib.Path(__file__).parent
+sys.path.insert(0, str(HERE / "golden"))
+from shim_probe import run_probe  # noqa: E402
+
 GOLDEN = json.loads((HERE / "golden" / "abstract_conv.json").read_text())
 
 
 @pytest.fixture(scope="module")
 def ours():
-    theano_compat.install()
-    spec = importlib.util.spec_from_file_location("probe_abstract_conv", HERE / "golden" / "probes" /
-                                                  "probe_abstract_conv.py")
-    probe = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(probe)
-    return probe.record()
+    return run_probe("probe_abstract_conv")
 
 
 def same(got, expected):

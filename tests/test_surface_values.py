@@ -1,28 +1,24 @@
 """Smaller pieces of Theano's surface against Theano 1.0.5 (tests/golden/surface_values.json): the probe that
 recorded Theano's answers (tests/golden/probes/probe_surface_values.py) runs here with `theano` being
 theano_compat, and each answer must match (values, dtypes, orders, error classes and messages)."""
-import importlib.util
 import json
 import pathlib
+import sys
 
 import numpy as np
 import pytest
 
-import theano_compat
-
 HERE = pathlib.Path(__file__).parent
+sys.path.insert(0, str(HERE / "golden"))
+from shim_probe import run_probe  # noqa: E402
+
 GOLDEN = json.loads((HERE / "golden" / "surface_values.json").read_text())
 CASES = [(s, n) for s in GOLDEN if s != "theano_version" for n in GOLDEN[s]]
 
 
 @pytest.fixture(scope="module")
 def ours():
-    theano_compat.install()
-    spec = importlib.util.spec_from_file_location("probe_surface_values", HERE / "golden" / "probes" /
-                                                  "probe_surface_values.py")
-    probe = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(probe)
-    return probe.record()
+    return run_probe("probe_surface_values")
 
 
 @pytest.mark.parametrize("section,name", CASES)

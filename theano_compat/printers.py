@@ -42,6 +42,14 @@ def _node_of(output, what):
     return output.owner
 
 
+def _call_form(name, output, pstate):
+    """name(input, input, ...), the inputs written at the lowest precedence."""
+    node = output.owner
+    args = _with_precedence(pstate, -1000, lambda: [pstate.pprinter.process(v, pstate) for v in node.inputs])
+    pstate.memo[output] = "%s(%s)" % (name, ", ".join(args))
+    return pstate.memo[output]
+
+
 class OperatorPrinter:
     """Writes a node as its inputs joined by an infix operator (or the operator before one input)."""
 
@@ -92,10 +100,7 @@ class FunctionPrinter:
         if output in pstate.memo:
             return pstate.memo[output]
         node = _node_of(output, "function %s" % (self.names,))
-        name = self.names[node.outputs.index(output)]
-        args = _with_precedence(pstate, -1000, lambda: [pstate.pprinter.process(v, pstate) for v in node.inputs])
-        pstate.memo[output] = "%s(%s)" % (name, ", ".join(args))
-        return pstate.memo[output]
+        return _call_form(self.names[node.outputs.index(output)], output, pstate)
 
 
 class IgnorePrinter:
@@ -130,10 +135,7 @@ class DefaultPrinter:
             return pstate.memo[output]
         if output.owner is None:
             return leaf_printer.process(output, pstate)
-        node = output.owner
-        args = _with_precedence(pstate, -1000, lambda: [pstate.pprinter.process(v, pstate) for v in node.inputs])
-        pstate.memo[output] = "%s(%s)" % (str(node.op), ", ".join(args))
-        return pstate.memo[output]
+        return _call_form(str(output.owner.op), output, pstate)
 
 
 default_printer = DefaultPrinter()

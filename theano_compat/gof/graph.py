@@ -177,20 +177,8 @@ def list_of_nodes(inputs, outputs):
 
 
 def is_in_ancestors(l_node, f_node):
-    """Whether apply node f_node is an ancestor of apply node l_node."""
-    computed, todo = set(), [l_node]
-    while todo:
-        cur = todo.pop()
-        if cur.outputs[0] in computed:
-            continue
-        if all(i in computed or i.owner is None for i in cur.inputs):
-            computed.update(cur.outputs)
-            if cur is f_node:
-                return True
-        else:
-            todo.append(cur)
-            todo.extend(i.owner for i in cur.inputs if i.owner)
-    return False
+    """Whether apply node f_node is l_node or one of its ancestors."""
+    return f_node in io_toposort([], l_node.outputs)
 
 
 def io_connection_pattern(inputs, outputs):

@@ -45,13 +45,8 @@ declare_noop(globals(), OPTIMIZER_WHY, NoOpOptimizer, objects="""
     local_abstract_batch_norm_train_grad_cudnn local_abstractconv3d_cudnn_graph local_abstractconv_cudnn_graph
     local_gpua_avg_pool_dnn_grad_stride local_gpua_pool_dnn_alternative local_gpua_pool_dnn_grad_stride""")
 gpu_seqopt, pool_db, pool_db2 = NoOpDB(name="gpu_seqopt"), NoOpDB(name="pool_db"), NoOpDB(name="pool_db2")
-register_opt = register_decorator("register_opt")
-register_opt2 = register_decorator("register_opt2")
-register_inplace = register_decorator("register_inplace")
-op_lifter = register_decorator("op_lifter")
-alpha_merge = register_decorator("alpha_merge")
-output_merge = register_decorator("output_merge")
-inplace_allocempty = register_decorator("inplace_allocempty")
+for _name in "register_opt register_opt2 register_inplace op_lifter alpha_merge output_merge inplace_allocempty".split():
+    globals()[_name] = register_decorator(_name)
 
 
 def dnn_present():

@@ -25,6 +25,9 @@ def _gw_infer(img, topgrad, convdim, filter_shape, border_mode, subsample, filte
 
 def _gw_lower(img, topgrad, convdim, filter_shape, border_mode, subsample, filter_flip, filter_dilation,
               num_groups, unshared):
+    # Theano: the filters' count and channels may be None, read from the output gradient and the image
+    filter_shape = (topgrad.shape[1] if filter_shape[0] is None else filter_shape[0],
+                    img.shape[1] // num_groups if filter_shape[1] is None else filter_shape[1]) + filter_shape[2:]
     expected = conv_output_shape(img.shape, filter_shape, border_mode, subsample, filter_dilation)
     if tuple(expected) != tuple(topgrad.shape):
         raise ValueError(f"invalid filter_shape for gradWeights: the given filter_shape would produce an output "
@@ -54,8 +57,8 @@ def grad_wrt_weights(input, output_grad, filter_shape, convdim, border_mode, sub
     border_mode, subsample, dilation, num_groups = normalize_params(
         convdim, border_mode, subsample, filter_dilation, num_groups, unshared)
     kshp = _static_shape(filter_shape, len(filter_shape), "filter_shape")
-    if any(k is None for k in kshp):
-        raise ValueError("filter_shape must be given in full (constant ints) for the weight gradient")
+    if any(k is None for k in kshp[2:]):
+        raise ValueError("the spatial dimensions of filter_shape must be constant ints for the weight gradient")
     return grad_weights_op(input, output_grad, convdim=convdim, filter_shape=kshp, border_mode=border_mode,
                            subsample=subsample, filter_flip=bool(filter_flip), filter_dilation=dilation,
                            num_groups=num_groups, unshared=bool(unshared))

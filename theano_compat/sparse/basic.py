@@ -41,4 +41,27 @@ declare_unsupported(globals(), SPARSE_WHY, classes="""AddSD AddSS AddSSData CSM 
     mul_s_d mul_s_s mul_s_v neg not_equal_s_d not_equal_s_s remove0 sampling_dot sdg_csc sdg_csr square_diagonal
     structured_add_s_v transpose usmm wcast zcast""")
 as_sparse = as_sparse_variable  # noqa: F821  (Theano: two names, one function)
+
+
+# Theano's private helpers, which its tests import: which values and variables are sparse.
+def _is_sparse(x):
+    try:
+        import scipy.sparse
+    except ImportError:
+        return False
+    return scipy.sparse.issparse(x)
+
+
+def _is_dense(x):
+    import numpy as np
+    return isinstance(x, np.ndarray)
+
+
+def _is_sparse_variable(x):
+    return isinstance(getattr(x, "type", None), SparseType)
+
+
+def _is_dense_variable(x):
+    from ..graph.types import TensorType
+    return isinstance(getattr(x, "type", None), TensorType)
 csm_grad = CSMGrad  # noqa: F821

@@ -88,6 +88,7 @@ from ..stand_ins import declare_unsupported as _declare_unsupported  # noqa: E40
 _declare_unsupported(globals(), "Theano's Default op picks a default for None-valued inputs; tensors are never "
                      "None in the XLA step", objects="default")
 setdefault = default  # noqa: F821
+from .sharedvar import tensor_constructor as _shared  # noqa: E402,F401  (Theano's tests build with it)
 from .var import TensorConstantSignature  # noqa: E402
 from ..config import config  # noqa: E402,F401
 from ..gof.utils import hashtype  # noqa: E402,F401
@@ -95,6 +96,7 @@ from .io import key_to_cmp  # noqa: E402,F401
 from ..graph.errors import MethodNotDefined  # noqa: E402,F401
 from ..printing import min_informative_str, pprint  # noqa: E402,F401
 from .. import compile, gof, printing  # noqa: E402,F401
+from .. import scalar as scal  # noqa: E402,F401  (Theano's tensor module imports it so; its tests use T.scal)
 import builtins as _builtins  # noqa: E402
 
 python_all, python_any, python_complex = _builtins.all, _builtins.any, _builtins.complex

@@ -234,6 +234,20 @@ def register_transfer(fn):
     transfer._others.append(fn)
 
 
+def _conversion(dtype):
+    def convert(x):
+        from ..ops.basic import cast
+        return cast(x, dtype)
+    convert.__name__ = convert.__qualname__ = "_convert_to_" + dtype
+    convert.__doc__ = f"x cast to {dtype} (Theano's Elemwise{{Cast{{{dtype}}}}})."
+    return convert
+
+
+# Theano's private casting ops, which its tests import from tensor.basic.
+for _dtype in D.all_dtypes:
+    globals()["_convert_to_" + _dtype] = _conversion(_dtype)
+
+
 def __getattr__(name):
     """theano.tensor.basic is where Theano defines most of T's names: they resolve to T's objects."""
     import importlib

@@ -51,12 +51,9 @@ assert_ = assert_op
 make_vector = MakeVector()
 izip, xrange = zip, range
 
-register_canonicalize = register_decorator("register_canonicalize")
-register_specialize = register_decorator("register_specialize")
-register_specialize_device = register_decorator("register_specialize_device")
-register_stabilize = register_decorator("register_stabilize")
-register_uncanonicalize = register_decorator("register_uncanonicalize")
-register_useless = register_decorator("register_useless")
+for _name in ("register_canonicalize register_specialize register_specialize_device register_stabilize "
+              "register_uncanonicalize register_useless").split():
+    globals()[_name] = register_decorator(_name)
 
 declare_noop(globals(), OPTIMIZER_WHY, NoOpOptimizer, classes="""
     Canonizer FusionOptimizer InplaceElemwiseOptimizer ShapeFeature ShapeOptimizer UnShapeOptimizer""")

@@ -7,7 +7,7 @@ import pytest
 import theano_compat as theano
 import theano_compat.tensor as T
 from theano_compat.graph.nodes import Apply
-from theano_compat.graph.ops import Op
+from theano_compat.graph.ops import Primitive
 from theano_compat.ifelse import IfElse, ifelse
 from theano_compat.ops.ifelse import lazy_branches, lazy_op
 
@@ -29,11 +29,11 @@ def _counted_lower(x):
     return x
 
 
-counted_op = Op("test counted identity", lambda x: [x.type], _counted_lower, register=False)
+counted_op = Primitive("test counted identity", lambda x: [x.type], _counted_lower, register=False)
 
 
 def counted(x):
-    return Apply(counted_op, [x], [x.type], {}).outputs[0]
+    return Apply.from_types(counted_op, [x], [x.type], {}).outputs[0]
 
 
 def test_only_the_taken_branch_runs():

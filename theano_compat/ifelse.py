@@ -24,7 +24,7 @@ class IfElse:
         self.n_outs, self.as_view, self.gpu, self.name = n_outs, as_view, gpu, name
 
     def __call__(self, c, *args, **kwargs):
-        from .tensor.basic import as_tensor_variable
+        from .graph.constants import as_tensor_variable
         if len(args) != 2 * self.n_outs:
             raise ValueError("Wrong number of arguments to make_node: expected %d, got %d"
                              % (2 * self.n_outs, len(args)))
@@ -49,7 +49,7 @@ class IfElse:
 
 def ifelse(condition, then_branch, else_branch, name=None):
     """then_branch if condition is non-zero, else else_branch (each a variable, or a list/tuple of them)."""
-    from .tensor.basic import as_tensor_variable
+    from .graph.constants import as_tensor_variable
     rval_type = list if type(then_branch) is list else tuple if type(then_branch) is tuple else None
     if type(then_branch) not in (list, tuple):
         then_branch = [then_branch]

@@ -4,6 +4,7 @@ import logging
 
 from . import compat, configparser, misc, scalar, updates  # noqa: F401
 from .compile.function import function_dump
+from .compile.ops import as_op
 from .compile.function_module import FunctionMaker
 from .compile.io import SymbolicInput, SymbolicOutput
 from .compile.mode import predefined_linkers, predefined_modes, predefined_optimizers
@@ -49,7 +50,7 @@ def sparse_grad(var):
     return var
 
 
-__all__ = ["compat", "configparser", "misc", "scalar", "updates", "function_dump", "FunctionMaker",
+__all__ = ["as_op", "compat", "configparser", "misc", "scalar", "updates", "function_dump", "FunctionMaker",
            "SymbolicInput", "SymbolicOutput", "predefined_linkers", "predefined_modes", "predefined_optimizers",
            "ProfileStats", "Container", "change_flags", "CLinker", "DualLinker", "OpWiseCLinker", "FunctionGraph",
            "InconsistencyError", "Linker", "LocalLinker", "PerformLinker", "object2", "Lop", "Rop",

@@ -32,9 +32,14 @@ STUB = {
 }
 
 
+# Names that resolve but raise when used (in the shim: objects carrying support.UNSUPPORTED_MARK)
+STUB_RAISES = {"theano.tensor.nnet.ConvOp": "the legacy ConvOp class; use theano.tensor.nnet.conv2d"}
+
+
 def stub_table():
     table = {module: frozenset(names) for module, names in STUB.items()}
-    return table, dict(support.DIFFERENCES), []
+    table["theano.tensor.nnet"] |= {"ConvOp"}
+    return table, dict(support.DIFFERENCES), [], dict(STUB_RAISES)
 
 
 @pytest.fixture

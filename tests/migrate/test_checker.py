@@ -199,3 +199,104 @@ def test_logger_names_and_theano_test_helpers(stub_support):
     assert [(line, code) for line, code, _, _ in found] == [(3, "TC101"), (5, "TC101")]
     assert found[0][2] == "module theano.tests.unittest_tools is not provided by theano_compat"
     assert "test helpers" in found[0][3]
+
+
+def test_division_is_reported_only_between_integers(stub_support):
+    # Python 2 floors `/` only when both sides are integers; a float on either side was true division
+    # already (Theano's __div__ too: int_div only for two discrete tensors).
+    source = """
+        import theano.tensor as T
+        def sgd(train_x, v, x, data, batch_size=500, rate=0.1):
+            cost = T.mean(v)
+            a = cost / v.shape[0]
+            b = 1. - x / len(data)
+            c = train_x.get_value(borrow=True).shape[0] / batch_size
+            d = rate / 2
+            n = len(data)
+            n = n / 2
+            for i in range(n):
+                e = i / 2.0 + i / 3
+            n /= 2
+            return v.shape[0] / v.shape[1], x / 2, batch_size / x.ndim
+        def unknown(n, m=None):
+            return n / 2, m / 2
+    """
+    assert codes(source, stub_support) == [(7, "TC303"), (10, "TC303"), (12, "TC303"), (13, "TC303"),
+                                           (14, "TC303"), (14, "TC303")]
+
+
+def test_future_division_silences_every_division(stub_support):
+    assert codes("from __future__ import division\nn = len(v) / 2\n", stub_support) == []
+
+
+def test_shared_variable_value_attribute(stub_support):
+    source = """
+        import theano
+        import enum
+        W = theano.shared(w0)
+        class Layer:
+            def __init__(self):
+                self.b = theano.shared(b0, name='b')
+            def show(self, colour):
+                print(W.value, self.b.value, colour.value, W.get_value())
+                self.b.value = 0
+    """
+    found = check(source, stub_support)
+    assert [(line, code) for line, code, _, _ in found] == [(9, "TC105"), (9, "TC105"), (10, "TC105")]
+    assert found[0][2:] == ("W.value: shared variables have no .value since Theano 1.0",
+                            "use W.get_value() / W.set_value(v)")
+
+
+def test_names_removed_since_theano(stub_support):
+    source = """
+        import time, collections, sys
+        import numpy as np
+        from time import clock
+        from itertools import izip
+        import itertools
+        t = time.clock()
+        a = np.zeros(3, dtype=np.int) + np.float32(1) + np.int64(2)
+        isinstance(d, collections.Mapping)
+        z = itertools.izip(a, a)
+        np.float = float
+        n = sys.maxsize
+    """
+    found = check(source, stub_support)
+    assert [(line, code) for line, code, _, _ in found] == [
+        (4, "TC306"), (5, "TC301"), (7, "TC306"), (8, "TC306"), (9, "TC306"), (10, "TC301")]
+    assert found[2][2:] == ("time.clock was removed in Python 3.8",
+                            "use time.perf_counter() (wall time) or time.process_time() (CPU time)")
+    assert found[3][2] == "numpy.int was removed in numpy 1.24"
+
+
+def test_names_that_resolve_but_raise_when_used(stub_support):
+    source = """
+        import theano.tensor as T
+        from theano.tensor.nnet import ConvOp
+        op = T.nnet.ConvOp(imshp=(1, 3, 3))
+    """
+    found = check(source, stub_support)
+    assert [(line, code) for line, code, _, _ in found] == [(3, "TC104"), (4, "TC104")]
+    assert found[1][2] == ("theano.tensor.nnet.ConvOp resolves but raises when used: the legacy ConvOp "
+                           "class; use theano.tensor.nnet.conv2d")
+
+
+def test_scan_of_a_python2_file_with_context():
+    text = textwrap.dedent("""\
+        import os, cPickle as pickle, sys
+        import numpy as np, StringIO
+        batch_size = 20
+        n_train = train_x.get_value(borrow=True).shape[0] / batch_size
+        cost = T.mean(p_y)
+        g = cost / y.shape[0]
+        h = 1. - x / len(data)
+        k = 2.0 * n / len(data)
+        W = theano.shared(value=w0, name='W')
+        print W.value, W.get_value()
+        t0 = time.clock()
+        a = np.asarray(v, dtype=np.int)
+        np.float = float
+    """)
+    found = [(f.line, f.col, f.code) for f in py2.scan("f.py", text)]
+    assert found == [(1, 12, "TC302"), (2, 21, "TC302"), (4, 51, "TC303"), (10, 1, "TC300"), (10, 7, "TC105"),
+                     (11, 6, "TC306"), (12, 25, "TC306")]

@@ -1,7 +1,5 @@
 """Support data (Theano's record, the shim's table), the coverage table, .gitignore rules."""
 import os
-import sys
-import types
 
 import pytest
 
@@ -25,13 +23,14 @@ def test_recorded_theano_api_has_the_well_known_names():
 def test_shim_table_reads_what_each_name_resolves_to():
     """Supported: what resolves as the working thing, an alias or a no-op; a stand-in that raises when used
     is not supported, and its declared reason is the hint; names the shim adds come from __all__."""
-    table, differences, broken = support.shim_table()
+    table, differences, broken, unusable = support.shim_table()
     assert not broken
     assert {"dot", "nnet", "exp"} <= table["theano.tensor"]
     assert "register_canonicalize" in table["theano.tensor.opt"]  # a no-op: accepted
     assert differences["theano.tensor.opt.register_canonicalize"].startswith("accepted and ignored: XLA")
-    assert "csr_matrix" not in table["theano.sparse"]  # raises when used
-    assert "scipy.sparse" in differences["theano.sparse.csr_matrix"]
+    assert "csr_matrix" in table["theano.sparse"]  # resolves, and raises when used: why is its note
+    assert "scipy.sparse" in unusable["theano.sparse.csr_matrix"]
+    assert "theano.tensor.dot" not in unusable and "theano.tensor.opt.register_canonicalize" not in unusable
     assert "theano.sandbox.cuda" in table and not table["theano.sandbox.cuda"]  # raises on import, as Theano's
 
 
@@ -46,6 +45,8 @@ def test_split_and_verdicts(stub_support):
     assert s.verdict("theano.gof", "Op").status is Status.NO_MODULE
     assert s.verdict("theano.tensor.signal", "downsample").status is Status.SUPPORTED  # shim-only module
     assert s.verdict("theano", "function").status is Status.DIFFERENT
+    raises = s.verdict("theano.tensor.nnet", "ConvOp")
+    assert (raises.status, raises.note) == (Status.RAISES, "the legacy ConvOp class; use theano.tensor.nnet.conv2d")
 
 
 def test_coverage_table_lists_every_served_module_and_name(tmp_path):

@@ -10,9 +10,11 @@ from ..config import config
 from ..graph.nodes import Constant, Variable, clone_replace, inputs as graph_inputs, toposort
 from .errors import MissingInputError, UnusedInputError
 from .io import In, Out
+from .host import NeedsShapes, reraise_host_failure
 from .lower import NeedsStatic, Prepass, jit_step, make_step
 from .mode import get_mode
 from .shared import SharedVariable
+from ..graph.constants import as_tensor_variable
 
 
 def function(inputs, outputs=None, mode=None, updates=None, givens=None, no_default_updates=False,
@@ -72,7 +74,6 @@ def _as_output(o):
 
 
 def _update_pairs(updates):
-    from ..tensor.basic import as_tensor_variable
     if updates is None:
         return []
     if isinstance(updates, dict) and not isinstance(updates, OrderedDict) and len(updates) > 1:
@@ -222,11 +223,19 @@ class Function:
         else:
             try:
                 values = [convert(a) for convert, a in zip(self._converters, args)]
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, AttributeError):
                 values = self._bind(args, kwargs)  # again, for Theano's error message
         shared = [s.container.value for s in self._shared]
         fast = self._fast
-        outs, new = fast(*values, *shared) if fast is not None else self._call_slow(values, shared)
+        try:
+            outs, new = fast(*values, *shared) if fast is not None else self._call_slow(values, shared)
+        except NeedsShapes:
+            # A user Op without infer_shape met input shapes it has not seen: this call runs op by op,
+            # which teaches the next trace its output shapes.
+            outs, new = self._step(list(values) + list(shared), None)
+        except jax.errors.JaxRuntimeError:
+            reraise_host_failure()
+            raise
         for target, value in zip(self._targets, new):
             target.container.value = value
         if self._stateful:
@@ -295,9 +304,12 @@ class Function:
         t = spec.variable.type
         if isinstance(value, jax.Array) and value.dtype == t.numpy_dtype and value.ndim == t.ndim:
             return value  # already on a device: no host round trip
+        if value is None:  # Theano lets None through its filter, and the computation refuses it
+            raise ValueError(f"expected an ndarray, not None (input {spec.variable} at index {k} of the theano "
+                             "function)")
         try:
             return t.filter(value, strict=spec.strict, allow_downcast=spec.allow_downcast)
-        except (TypeError, ValueError) as e:
+        except (TypeError, ValueError, AttributeError) as e:
             where = f"theano function{f' with name {self.name!r}' if self.name else ''}"
             arg = f"argument{f' with name {spec.name!r}' if spec.name else ''}"
             e.args = (f"Bad input {arg} to {where} at index {k} (0-based). " + str(e.args[0]),) + e.args[1:]

@@ -1,7 +1,6 @@
 """theano.gradient's tools beyond grad: Lop, Rop, jacobian, hessian, numeric_grad, verify_grad.
 
-Lop is grad with known output gradients. Rop is the transpose of a Lop (the gradient, with respect to the
-Lop's cotangent, of <Lop, eval_points>), so every op with a gradient has an R-operator. jacobian and hessian
+Lop is grad with known output gradients (Rop is in rop.py). jacobian and hessian
 are one row-gradient graph mapped over the rows of an identity with jax.vmap (Theano maps it with scan).
 """
 import builtins
@@ -10,10 +9,12 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from ..graph.nodes import Variable, clone_replace, inputs as graph_inputs, toposort
-from ..graph.ops import Op
+from ..graph.nodes import Variable, inputs as graph_inputs, toposort
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
-from .gradient import DisconnectedInputError, grad
+from .gradient import grad
+from .rop import Rop  # noqa: F401  (theano.gradient.Rop)
+from ..graph.constants import as_tensor_variable
 
 
 def _format_as(use_list, use_tuple, outputs):
@@ -25,7 +26,6 @@ def _format_as(use_list, use_tuple, outputs):
 
 def Lop(f, wrt, eval_points, consider_constant=None, disconnected_inputs="raise"):
     """The gradients of f with respect to wrt, left-multiplied by eval_points (one per f)."""
-    from ..tensor.basic import as_tensor_variable
     if not isinstance(eval_points, (list, tuple)):
         eval_points = [eval_points]
     use_list, use_tuple = isinstance(wrt, list), isinstance(wrt, tuple)
@@ -36,56 +36,6 @@ def Lop(f, wrt, eval_points, consider_constant=None, disconnected_inputs="raise"
     ret = grad(cost=None, known_grads=known, consider_constant=consider_constant,
                wrt=list(wrt) if isinstance(wrt, (list, tuple)) else [wrt], disconnected_inputs=disconnected_inputs)
     return _format_as(use_list, use_tuple, ret)
-
-
-def Rop(f, wrt, eval_points, disconnected_outputs="raise", return_disconnected="zero"):
-    """sum_j (d f[i] / d wrt[j]) eval_points[j] for each output f[i] (Theano's R operator)."""
-    from ..tensor.basic import as_tensor_variable
-    from ..ops.math import zeros_like
-    from ..ops.reductions import sum as tsum
-    use_list, use_tuple = isinstance(f, list), isinstance(f, tuple)
-    wrt = list(wrt) if isinstance(wrt, (list, tuple)) else [wrt]
-    eval_points = list(eval_points) if isinstance(eval_points, (list, tuple)) else [eval_points]
-    f = list(f) if isinstance(f, (list, tuple)) else [f]
-    assert len(wrt) == len(eval_points)
-    eval_points = [as_tensor_variable(e) for e in eval_points]
-    for i, (w, e) in enumerate(zip(wrt, eval_points)):
-        if w.ndim != e.ndim:
-            raise ValueError("Element %d of wrt/eval_point have mismatched dimensionality: %d versus %d"
-                             % (i, w.ndim, e.ndim))
-    rval = []
-    for out in f:
-        if out in wrt:
-            rval.append(eval_points[wrt.index(out)])
-            continue
-        u = out.type()
-        u.name = "rop_cotangent"
-        lops = grad(cost=None, known_grads={out: u}, wrt=wrt, disconnected_inputs="ignore",
-                    return_disconnected="None")
-        terms = [tsum(g * e) for g, e in zip(lops, eval_points) if g is not None]
-        r = None
-        if terms:
-            total = terms[0]
-            for t in terms[1:]:
-                total = total + t
-            r = grad(total, u, disconnected_inputs="ignore", return_disconnected="None")
-        if r is None:
-            message = ("Rop method was asked to compute the gradient with respect to a variable that is not part of "
-                       f"the computational graph of variables in wrt, or is used only by a non-differentiable "
-                       f"operator: {out}")
-            if disconnected_outputs == "raise":
-                raise DisconnectedInputError(message)
-            if disconnected_outputs == "warn":
-                import warnings
-                warnings.warn(message, stacklevel=2)
-            elif disconnected_outputs != "ignore":
-                raise ValueError("Invalid value for keyword 'disconnected_inputs', valid values are 'ignore', "
-                                 "'warn' and 'raise'.")
-            rval.append(zeros_like(out) if return_disconnected.lower() == "zero" else None)
-            continue
-        # the R-operator does not depend on the cotangent: its graph only reads u's shape
-        rval.append(clone_replace([r], {u: zeros_like(out)})[0])
-    return _format_as(use_list, use_tuple, rval)
 
 
 # --- jacobian / hessian: one row graph, vmapped over the rows of an identity ---
@@ -123,7 +73,7 @@ def _const(v):
     return jnp.asarray(v.data)
 
 
-jacobian_rows_op = Op("jacobian", _rows_infer, _rows_lower, None, describe=lambda node: "JacobianRows")
+jacobian_rows_op = Primitive("jacobian", _rows_infer, _rows_lower, None, describe=lambda node: "JacobianRows")
 
 
 def _jacobian_of(expression, w, consider_constant, disconnected_inputs):
@@ -262,7 +212,6 @@ def verify_grad(fun, pt, n_tests=2, rng=None, eps=None, out_type=None, abs_tol=N
     from .function import function as compile_function
     from .shared import shared
     from ..ops.reductions import sum as tsum
-    from ..tensor.basic import as_tensor_variable
     assert isinstance(pt, (list, tuple))
     pt = [np.array(p) for p in pt]
     for i, p in enumerate(pt):
@@ -326,13 +275,12 @@ def _scale_rule(inputs, outputs, gouts, multiplier):
     return [gouts[0] * multiplier]
 
 
-grad_scale_op = Op("grad_scale", lambda x, multiplier: [x.type], lambda x, multiplier: x, _scale_rule,
+grad_scale_op = Primitive("grad_scale", lambda x, multiplier: [x.type], lambda x, multiplier: x, _scale_rule,
                    describe=lambda node: "GradScale")
 
 
 def grad_scale(x, multiplier):
     """x, whose gradient is multiplied by `multiplier` on the way back."""
-    from ..tensor.basic import as_tensor_variable
     return grad_scale_op(as_tensor_variable(x), multiplier=multiplier)
 
 
@@ -341,7 +289,6 @@ def undefined_grad(x):
 
     The UndefinedGrad op is registered by ops/random_mrg.py (the random streams use it too)."""
     from ..graph.ops import lookup
-    from ..tensor.basic import as_tensor_variable
     return lookup("undefined_grad")(as_tensor_variable(x))
 
 

@@ -13,8 +13,9 @@ import numpy as np
 from ..config import config
 from ..graph import dtypes as D
 from ..graph.nodes import Variable, ancestors
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 
 class DisconnectedInputError(ValueError):
@@ -49,7 +50,6 @@ NullTypeGradError.__module__ = "theano.gradient"
 def grad(cost, wrt, consider_constant=None, disconnected_inputs="raise", add_names=True, known_grads=None,
          return_disconnected="zero", null_gradients="raise"):
     """theano.grad: symbolic gradients of a scalar cost with respect to wrt (a variable or a list)."""
-    from ..tensor.basic import as_tensor_variable
     if cost is None and known_grads is None:
         raise AssertionError("cost and known_grads can't both be None.")
     if cost is not None and cost.ndim != 0:
@@ -119,7 +119,7 @@ def _clients(outputs, wrt, consider_constant):
     nodes = []
     from ..graph.nodes import toposort
     for node in toposort(outputs, blockers=blocked):
-        if any(i in depends for i in node.inputs) and node.op.name not in _STOP:
+        if any(i in depends for i in node.inputs) and node.op not in _STOP:
             depends.update(node.outputs)
             nodes.append(node)
     clients = {}
@@ -130,7 +130,7 @@ def _clients(outputs, wrt, consider_constant):
     return clients
 
 
-_STOP = set()  # op names whose outputs carry no gradient (disconnected_grad)
+_STOP = set()  # ops whose outputs carry no gradient (disconnected_grad)
 
 
 class _Accumulator:
@@ -160,18 +160,58 @@ class _Accumulator:
             if all(g is None for g in ograds):
                 self.terms[node] = [None] * len(node.inputs)
                 return self.terms[node]
-            # a non-tensor output (a draw's new random state) carries no gradient: it stays None
-            ograds = [(_float_zeros_like(o) if isinstance(o.type, TensorType) else None) if g is None else
-                      (g.astype(o.dtype) if o.dtype not in D.discrete_dtypes and g.dtype != o.dtype else g)
+            ograds = [g if g is None or o.dtype in D.discrete_dtypes or g.dtype == o.dtype else g.astype(o.dtype)
                       for o, g in zip(node.outputs, ograds)]
-            rule = node.op.grad or vjp_grad
-            terms = list(rule(node.inputs, node.outputs, ograds, **node.params))
+            terms = _node_grads(node, ograds)
             for k, term in enumerate(terms):
                 if term is not None and not _is_null(term) and term.dtype not in D.float_dtypes:
                     raise TypeError(f"{node.op.describe(node)}.grad illegally  returned an integer-valued "
                                     f"variable. (Input index {k}, dtype {term.dtype})")
             self.terms[node] = terms
         return self.terms[node]
+
+
+def _node_grads(node, ograds):
+    """The gradient terms of one node's inputs: a built-in op's rule, or a user's Op's L_op/grad."""
+    op = node.op
+    if isinstance(op, Primitive):
+        # the rules take zeros for an output the cost does not depend on; a non-tensor output (a draw's
+        # new random state) carries no gradient: it stays None
+        ograds = [(_float_zeros_like(o) if isinstance(o.type, TensorType) else None) if g is None else g
+                  for o, g in zip(node.outputs, ograds)]
+        return list((op.grad_rule or vjp_grad)(node.inputs, node.outputs, ograds, **node.params))
+    # Theano hands a user's op a DisconnectedType variable for such an output
+    ograds = [disconnected_type() if g is None else g for g in ograds]
+    terms = list(op.L_op(node.inputs, node.outputs, ograds))
+    if len(terms) != len(node.inputs):
+        raise ValueError(f"{op}.grad returned {len(terms)} gradients for {len(node.inputs)} inputs")
+    for k, term in enumerate(terms):
+        if term is None:
+            # Theano refuses None here: it cannot tell "disconnected" from "forgot"
+            raise TypeError(f"{op}.grad returned None for a gradient term, this is prohibited. Instead of None,"
+                            "return zeros_like(input), disconnected_type(), or a NullType variable such as those "
+                            "made with the grad_undefined or grad_unimplemented helper functions.")
+    return [None if isinstance(t.type, DisconnectedType) else t for t in terms]
+
+
+class DisconnectedType:
+    """The type of a gradient term saying the output does not depend on that input (theano.gradient)."""
+
+    def __call__(self, name=None):
+        return Variable(self, name=name)
+
+    def __eq__(self, other):
+        return type(other) is type(self)
+
+    def __hash__(self):
+        return hash(DisconnectedType)
+
+    def __str__(self):
+        return "DisconnectedType"
+
+
+DisconnectedType.__module__ = "theano.gradient"
+disconnected_type = DisconnectedType()
 
 
 # --- the generic rule: an op whose lowering is jax.vjp of the forward lowering ---
@@ -199,7 +239,7 @@ def _vjp_lower(*args, fwd, n_in, params):
     return res[0] if len(res) == 1 else tuple(res)
 
 
-vjp_op = Op("vjp", _vjp_infer, _vjp_lower, None, describe=lambda node: f"Grad{{{node.params['fwd']}}}")
+vjp_op = Primitive("vjp", _vjp_infer, _vjp_lower, None, describe=lambda node: f"Grad{{{node.params['fwd']}}}")
 
 
 def vjp_grad(inputs, outputs, ograds, **params):
@@ -217,11 +257,11 @@ def vjp_grad(inputs, outputs, ograds, **params):
 # --- gradient-shaping ops (theano.gradient) ---
 
 def _identity_op(name, grad_rule):
-    return Op(name, lambda x, **p: [x.type], lambda x, **p: x, grad_rule, describe=lambda node: name)
+    return Primitive(name, lambda x, **p: [x.type], lambda x, **p: x, grad_rule, describe=lambda node: name)
 
 
 _disconnected = _identity_op("disconnected_grad", lambda inputs, outputs, gouts: [None])
-_STOP.add("disconnected_grad")
+_STOP.add(_disconnected)
 _zero = _identity_op("zero_grad", lambda inputs, outputs, gouts: [_float_zeros_like(inputs[0])])
 
 
@@ -230,7 +270,7 @@ def _clip_rule(inputs, outputs, gouts, lo, hi):
     return [clip(gouts[0], lo, hi)]
 
 
-_grad_clip = Op("grad_clip", lambda x, lo, hi: [x.type], lambda x, lo, hi: x, _clip_rule,
+_grad_clip = Primitive("grad_clip", lambda x, lo, hi: [x.type], lambda x, lo, hi: x, _clip_rule,
                 describe=lambda node: "GradClip")
 
 

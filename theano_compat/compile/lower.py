@@ -1,7 +1,7 @@
 """Lowering a graph to JAX: a short loop over the nodes in topological order with a dict of values.
 
 The loop runs while jax.jit traces a function's step, once per input signature; at call time no Python
-walks the graph. Ops whose output shapes depend on input values (see graph.ops.Op.static) get their
+walks the graph. Ops whose output shapes depend on input values (see graph.ops.Primitive.static) get their
 shape keys from a small eager pre-pass over just the scalars that decide them.
 """
 import jax
@@ -10,7 +10,8 @@ import numpy as np
 from jax.experimental import checkify
 
 from ..graph.nodes import Constant, toposort
-from ..graph.ops import is_tracer
+from ..graph.ops import Primitive, is_tracer, may_fail
+from .host import lower_perform
 
 
 class NeedsStatic(Exception):
@@ -26,7 +27,7 @@ def evaluate(nodes, env, keys=None):
     for node in nodes:
         args = [env[v] if v in env else _constant(v) for v in node.inputs]
         op = node.op
-        if not getattr(op, "expands", False) and not any(is_tracer(a) for a in args):
+        if not any(is_tracer(a) for a in args) and op.do_constant_folding(node):
             # Theano's constant folding: a node of constants is computed now, and stays a constant for the
             # nodes after it (Theano's local_mul_zero and friends rely on seeing constants). Ops whose
             # output can be much larger than their inputs (alloc, eye, ...) stay in the compiled step.
@@ -42,6 +43,8 @@ def evaluate(nodes, env, keys=None):
 
 
 def _lower(op, node, args, keys):
+    if not isinstance(op, Primitive):
+        return lower_perform(node, args)  # a user-written Op: its perform, on the host
     if op.static is None:
         return op.lower(*args, **node.params)
     return op.lower(*args, static=static_key(node, args, keys), **node.params)
@@ -105,7 +108,7 @@ def make_step(roots, outputs, update_values, nodes):
 
     constants = {i for node in nodes for i in node.inputs if isinstance(i, Constant)}
     constants |= {o for o in list(outputs) + list(update_values) if isinstance(o, Constant)}
-    step.checked = any(getattr(node.op, "checks", None) and node.op.checks(node) for node in nodes)
+    step.checked = any(may_fail(node) for node in nodes)
     return step
 
 

@@ -1,8 +1,9 @@
 """theano.gof: Theano's graph library, under its old module path."""
 from ..compile.ops import ops_with_inner_function  # noqa: F401
-from ..graph.errors import MethodNotDefined
+from ..graph.ops import MethodNotDefined
 from ..graph.nodes import Apply, Constant, Variable
-from ..graph.ops import Op
+from ..graph.ops import Op, PureOp
+from ..graph.types import Generic, PureType, Type, generic
 from ..stand_ins import C_CODE_WHY, LINKER_WHY, OPTIMIZER_WHY, NoOpLinker, NoOpOptimizer, declare_noop
 from . import fg, graph, link, null_type, op, opt, optdb, params_type, type, utils  # noqa: F401
 from .fg import CachedConstantError, FunctionGraph, InconsistencyError, MissingInputError
@@ -26,4 +27,5 @@ class ReplacementDidntRemovedError(Exception):
     """Theano's optimizer toolbox: a replacement left the replaced node in the graph."""
 
 
-__all__ = ["Apply", "Constant", "Variable", "Op", "fg", "graph", "MethodNotDefined", "FunctionGraph"]
+__all__ = ["Apply", "Constant", "Variable", "Op", "PureOp", "Type", "PureType", "Generic", "generic",
+           "MethodNotDefined", "fg", "graph", "FunctionGraph"]

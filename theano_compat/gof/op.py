@@ -4,7 +4,7 @@ import warnings
 from ..compat import PY3  # noqa: F401
 from ..compile.ops import ops_with_inner_function  # noqa: F401
 from ..config import config
-from ..graph.errors import MethodNotDefined
+from ..graph.ops import MethodNotDefined
 from ..graph.nodes import Constant, Variable
 from ..graph.ops import Op  # noqa: F401
 from ..stand_ins import C_CODE_WHY, NoOpLinker, declare_noop, declare_unsupported

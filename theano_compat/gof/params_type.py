@@ -1,2 +1,2 @@
 """theano.gof.params_type: ops' parameter bundles (the op-building API)."""
-from ..graph.errors import MethodNotDefined  # noqa: F401
+from ..graph.ops import MethodNotDefined  # noqa: F401

@@ -8,7 +8,7 @@ import traceback
 from io import StringIO
 
 from ..config import config
-from ..graph.errors import MethodNotDefined
+from ..graph.ops import MethodNotDefined
 from ..compat import PY3  # noqa: F401  (Theano's module exports it)
 
 simple_types = (int, float, str, bool, type(None))

@@ -39,22 +39,6 @@ class Variable:
         cp.tag = self.tag
         return cp
 
-    def eval(self, inputs_to_values=None):
-        """Compile (once per set of inputs) and run a function computing this variable."""
-        from ..compile.function import function
-        inputs_to_values = inputs_to_values or {}
-        inputs = tuple(inputs_to_values)
-        cache = self.__dict__.setdefault("_eval_cache", {})
-        if inputs not in cache:
-            cache[inputs] = function(list(inputs), self)
-        return cache[inputs](*[inputs_to_values[i] for i in inputs])
-
-    def __getstate__(self):
-        state = dict(self.__dict__)
-        state.pop("_eval_cache", None)
-        return state
-
-
 class Constant(Variable):
     """A root variable with a fixed value (`.data`)."""
 
@@ -82,23 +66,74 @@ class Constant(Variable):
 
 
 class Apply:
-    """One application of an op to input variables, with its output variables and the op's parameters."""
+    """One application of an op to input variables, producing output variables (theano.gof.Apply).
 
-    def __init__(self, op, inputs, output_types, params):
+    Apply(op, inputs, outputs) as in Theano: the outputs are fresh variables, which become this node's. A
+    built-in op's parameters for this application (dtype, axis, ...) are `params`.
+    """
+
+    def __init__(self, op, inputs, outputs):
+        if not isinstance(inputs, (list, tuple)):
+            raise TypeError("The inputs of an Apply must be a list or tuple")
+        if not isinstance(outputs, (list, tuple)):
+            raise TypeError("The output of an Apply must be a list or tuple")
+        for i in inputs:
+            if not isinstance(i, Variable):
+                raise TypeError(f"The 'inputs' argument to Apply must contain Variable instances, not {i}")
         self.op = op
         self.inputs = list(inputs)
-        self.params = params
-        self.outputs = [t.Variable(t, owner=self, index=i) for i, t in enumerate(output_types)]
+        self.params = {}
+        self.tag = _Tag()
+        self.outputs = []
+        for k, out in enumerate(outputs):
+            if not isinstance(out, Variable):
+                raise TypeError("The 'outputs' argument to Apply must contain Variable instances with no owner, "
+                                f"not {out}")
+            if out.owner is None:
+                out.owner, out.index = self, k
+            elif out.owner is not self or out.index != k:
+                raise ValueError("All output variables passed to Apply must belong to it.")
+            self.outputs.append(out)
+
+    @classmethod
+    def from_types(cls, op, inputs, output_types, params):
+        """A node with a fresh output variable of each type, for a built-in op's application."""
+        node = cls(op, inputs, [t.make_variable() for t in output_types])
+        node.params = params
+        return node
 
     def __str__(self):
         return f"{self.op.describe(self)}({', '.join(map(str, self.inputs))})"
 
-    def clone_with_new_inputs(self, inputs):
-        return Apply(self.op, inputs, [o.type for o in self.outputs], self.params)
+    __repr__ = __str__
 
-    @property
-    def out(self):
-        return self.outputs[0]
+    def clone(self):
+        """The same op on the same inputs, with new outputs (Theano: Apply.clone)."""
+        return self.clone_with_new_inputs(self.inputs)
+
+    def clone_with_new_inputs(self, inputs, strict=True):
+        node = type(self)(self.op, list(inputs), [o.type.make_variable() for o in self.outputs])
+        node.params = self.params
+        return node
+
+    def default_output(self):
+        """The output that op(...) returns (Theano: Apply.default_output)."""
+        do = getattr(self.op, "default_output", None)
+        if do is None:
+            if len(self.outputs) == 1:
+                return self.outputs[0]
+            raise AttributeError(f"{self.op}.default_output should be an output index.")
+        return self.outputs[do]
+
+    out = property(default_output)
+    nin = property(lambda self: len(self.inputs))
+    nout = property(lambda self: len(self.outputs))
+
+    def get_parents(self):
+        return list(self.inputs)
+
+    def run_params(self):
+        return self.params
 
 
 class _Tag:

@@ -1,27 +1,150 @@
-"""The op record: one place per op for its Theano name, type rule, JAX lowering and gradient."""
+"""Ops: Theano's Op base class, which user-written ops subclass, and the Primitive record of every built-in op.
+
+Theano's contract for an op (theano.gof.Op): `make_node(*inputs)` returns an Apply; `__call__` returns its
+default output; `perform` computes outputs from numpy inputs; `grad`/`L_op`, `R_op` and `infer_shape` are
+optional; `__props__` gives equality, hashing and the printed name. A user's op is lowered with its
+`perform` running on the host (compile/host.py).
+
+A built-in op is a Primitive: one record per op holding its Theano name, type rule, JAX lowering and
+gradient, so the compiler never runs Python per element and gradients are ordinary graph.
+"""
 import jax
 
+from .constants import as_tensor_variable
+from .nodes import Apply
 
-class Op:
-    """An op of the graph.
+
+class MethodNotDefined(Exception):
+    """An op method that a subclass must define was called (theano.gof.utils.MethodNotDefined)."""
+
+
+MethodNotDefined.__module__ = "theano.gof.utils"
+
+
+class MetaObject(type):
+    """Theano's metaclass for ops: `__props__` gives _props(), _props_dict(), ==, hash and str."""
+
+    def __new__(mcs, name, bases, dct):
+        props = dct.get("__props__")
+        if props is not None:
+            if not isinstance(props, tuple):
+                raise TypeError("__props__ has to be a tuple")
+            if not all(isinstance(p, str) for p in props):
+                raise TypeError("elements of __props__ have to be strings")
+            dct["_props"] = lambda self: tuple(getattr(self, a) for a in props)
+            dct["_props_dict"] = lambda self: {a: getattr(self, a) for a in props}
+            dct.setdefault("__hash__", lambda self: hash((type(self), self._props())))
+            dct.setdefault("__eq__", lambda self, other: type(self) == type(other)
+                           and self._props() == other._props())
+            if "__str__" not in dct:
+                dct["__str__"] = _props_str(props)
+        return super().__new__(mcs, name, bases, dct)
+
+
+def _props_str(props):
+    def __str__(self):
+        if not props:
+            return type(self).__name__
+        return "%s{%s}" % (type(self).__name__, ", ".join("%s=%r" % (p, getattr(self, p)) for p in props))
+    return __str__
+
+
+class Op(metaclass=MetaObject):
+    """theano.Op / theano.gof.Op: subclass it with make_node and perform (and optionally grad, R_op,
+    infer_shape, __props__); instances are called on variables to build graph."""
+
+    default_output = None
+    view_map = {}
+    destroy_map = {}
+
+    def make_node(self, *inputs):
+        """Theano's default: an op typed by its `itypes` and `otypes` lists."""
+        if not hasattr(self, "itypes") or not hasattr(self, "otypes"):
+            raise NotImplementedError("You can either define itypes and otypes, or implement make_node")
+        if len(inputs) != len(self.itypes):
+            raise ValueError(f"We expected {len(self.itypes)} inputs but got {len(inputs)}.")
+        if not all(i.type == t for i, t in zip(inputs, self.itypes)):
+            raise TypeError(f"We expected inputs of types '{list(self.itypes)}' but got types "
+                            f"'{[i.type for i in inputs]}' ")
+        return Apply(self, list(inputs), [t() for t in self.otypes])
+
+    def __call__(self, *inputs, **kwargs):
+        return_list = kwargs.pop("return_list", False)
+        node = self.make_node(*inputs, **kwargs)
+        if not isinstance(node, Apply):
+            raise TypeError(f"{self}.make_node must return an Apply instance, got {node!r}")
+        if self.default_output is not None:
+            out = node.outputs[self.default_output]
+            return [out] if return_list else out
+        if return_list:
+            return list(node.outputs)
+        return node.outputs[0] if len(node.outputs) == 1 else node.outputs
+
+    def __ne__(self, other):
+        return not self == other
+
+    def L_op(self, inputs, outputs, output_grads):
+        return self.grad(inputs, output_grads)
+
+    def R_op(self, inputs, eval_points):
+        raise NotImplementedError(
+            f"{self} of class {type(self).__name__} does not implement R_op. If this is a theano op, write to "
+            "the theano-dev mailing list for assistance. If it is your own op, implement the R_op method.")
+
+    def perform(self, node, inputs, output_storage, params=None):
+        raise MethodNotDefined("perform", type(self), type(self).__name__,
+                               "Did you used Theano flags mode=FAST_COMPILE? You can use "
+                               "optimizer=fast_compile instead.")
+
+    def do_constant_folding(self, node):
+        return True
+
+    def get_params(self, node):
+        raise MethodNotDefined("get_params")
+
+    def prepare_node(self, node, storage_map, compute_map, impl):
+        """Theano calls it before making a thunk; nothing to prepare for XLA."""
+
+    def describe(self, node):
+        """How a node of this op prints in str() and debugprint (Theano: str(op))."""
+        return str(self)
+
+    # C code is never compiled here: what Theano's C linker would have asked is answered as "none".
+    def c_code_cache_version(self):
+        return ()
+
+    def c_code(self, node, name, inputs, outputs, sub):
+        raise MethodNotDefined(f"{type(self).__name__}.c_code", type(self), type(self).__name__)
+
+
+PureOp = Op  # Theano's PureOp is Op without the C interface: one class serves both names here
+
+
+class Primitive(Op):
+    """A built-in op: its Theano name, type rule, JAX lowering and gradient, in one record.
 
     infer(*inputs, **params) -> list of output TensorTypes (the single source of truth for dtypes)
     lower(*arrays, **params) -> an array, or a tuple of arrays for several outputs
     grad(inputs, outputs, output_grads, **params) -> one symbolic gradient per input (None: disconnected);
-        without it, the gradient is an op whose lowering calls jax.vjp on `lower`.
+        without it, the gradient is an op whose lowering calls jax.vjp on `lower` (compile/gradient.py).
+        Stored as `grad_rule`: `grad` is the name of Theano's Op method.
     static(*arrays, **params) -> hashable; for ops whose output shape depends on input *values* (a slice
         with symbolic bounds, arange(n), a boolean mask): it is computed before the step runs and handed to
         `lower` as `static=`, so one compiled step serves every value that gives the same shapes.
         static_args(node) -> the positions of the inputs whose values it reads; only when one of them
         is traced does the step need the key computed ahead (otherwise it is computed while tracing).
+    The parameters of one application (dtype, axis, ...) live on its Apply node (`node.params`): one
+    Primitive serves every application.
     """
+
+    expands = False  # an output much larger than the inputs (alloc, eye, ...): not constant-folded
 
     def __init__(self, name, infer, lower, grad=None, static=None, static_args=None, describe=None,
                  register=True):
         self.name = name
         self.infer = infer
         self.lower = lower
-        self.grad = grad
+        self.grad_rule = grad
         self.static = static
         self.static_args = static_args
         self._describe = describe
@@ -30,33 +153,118 @@ class Op:
                 raise ValueError(f"op {name!r} registered twice")
             REGISTRY[name] = self
 
-    def __call__(self, *inputs, **params):
-        from .nodes import Apply
-        from ..tensor.basic import as_tensor_variable
+    def make_node(self, *inputs, **params):
         inputs = [as_tensor_variable(i) for i in inputs]
-        node = Apply(self, inputs, self.infer(*inputs, **params), params)
-        return node.outputs[0] if len(node.outputs) == 1 else node.outputs
+        return Apply.from_types(self, inputs, self.infer(*inputs, **params), params)
 
     def describe(self, node):
-        """How Theano names this node in str() and debugprint, e.g. Elemwise{add,no_inplace}."""
         return self._describe(node) if self._describe else self.name
+
+    def do_constant_folding(self, node):
+        return not self.expands
+
+    def __str__(self):
+        return self.name
 
     def __repr__(self):
         return f"Op({self.name})"
 
+    def __eq__(self, other):
+        return self is other
+
+    def __hash__(self):
+        return id(self)
+
     def __reduce__(self):
-        # Ops are module-level singletons: a pickle names them, so unpickling finds the same record.
+        # Primitives are module-level singletons: a pickle names them, so unpickling finds the same record.
         return (lookup, (self.name,))
+
+
+class OpClass(MetaObject):
+    """The metaclass of Theano's op classes (Elemwise, DimShuffle, Pool, ...), which are Primitive subclasses.
+
+    Calling such a class takes Theano's constructor arguments (`T.Elemwise(scalar.add)`,
+    `DimShuffle((False,), ['x', 0])`) and gives the op Theano code expects: the registered record, or a
+    copy of it carrying Theano's props, whose make_node turns the props into the record's parameters. The
+    records themselves are made with `cls.record(name, infer, lower, ...)`.
+    """
+
+    def __call__(cls, *args, **kwargs):
+        return cls.from_props(*args, **kwargs)
+
+
+class TheanoOp(Primitive, metaclass=OpClass):
+    """A built-in op of one of Theano's op classes (see OpClass)."""
+
+    props = ()  # the names of Theano's props, for ops built from them
+
+    @classmethod
+    def record(cls, *args, **kwargs):
+        op = cls.__new__(cls)
+        Primitive.__init__(op, *args, **kwargs)
+        return op
+
+    @classmethod
+    def from_props(cls, *args, **kwargs):
+        raise TypeError(f"theano_compat does not build {cls.__name__} ops from Theano's constructor; use the "
+                        "theano.tensor function that makes them")
+
+    def with_props(self, **props):
+        """A copy of this record carrying Theano's props; equal to another copy with the same props."""
+        op = object.__new__(type(self))
+        op.__dict__.update(self.__dict__)
+        op.__dict__.update(props)
+        op.props = tuple(props)
+        return op
+
+    def __repr__(self):
+        return str(self)
+
+    def _props(self):
+        return tuple(getattr(self, p) for p in self.props)
+
+    def _props_dict(self):
+        return {p: getattr(self, p) for p in self.props}
+
+    def __eq__(self, other):
+        if not self.props:
+            return self is other
+        return type(other) is type(self) and other.name == self.name and other._props() == self._props()
+
+    def __hash__(self):
+        return hash((type(self), self.name, _hashable(self._props()))) if self.props else id(self)
+
+
+def _hashable(value):
+    if isinstance(value, (list, tuple)):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _hashable(v)) for k, v in value.items()))
+    return value
 
 
 REGISTRY = {}
 
 
 def lookup(name):
-    if name not in REGISTRY:
-        import theano_compat  # noqa: F401  (registers every op)
+    # A pickle that names a Primitive also names the variable classes of theano_compat.tensor, whose import
+    # has registered every op by the time this runs.
     return REGISTRY[name]
 
 
 def is_tracer(x):
     return isinstance(x, jax.core.Tracer)
+
+
+def primitive_name(node):
+    """The name of the built-in op applied at `node`, or None for a user's Op (graph patterns match on it)."""
+    return node.op.name if isinstance(node.op, Primitive) else None
+
+
+def may_fail(node):
+    """Whether the node may fail at call time: a value check Theano makes (int // 0, an index out of range),
+    or a user Op's perform (host code may raise). A step with one keeps its buffers, so that a failed call
+    changes no shared variable."""
+    if not isinstance(node.op, Primitive):
+        return True
+    return bool(getattr(node.op, "checks", None) and node.op.checks(node))

@@ -1,15 +1,96 @@
-"""TensorType: a dtype and a broadcastable pattern, Theano's type of every tensor variable."""
+"""Types: Theano's Type base class (what values a variable may hold) and TensorType, a dtype and a
+broadcastable pattern, the type of every tensor variable."""
 import numpy as np
 
 from ..config import config
 from . import dtypes as D
-from .nodes import Variable
+from .nodes import Constant, Variable
+
+
+class Type:
+    """theano.Type / theano.gof.Type: makes variables (`type()`) and filters the values they may hold."""
+
+    Variable = Variable
+    Constant = Constant
+
+    def filter(self, data, strict=False, allow_downcast=None):
+        raise NotImplementedError(f"{type(self).__name__}.filter")
+
+    def filter_variable(self, other, allow_convert=True):
+        """`other` as a variable of this type (a value becomes a constant), or TypeError."""
+        if not isinstance(other, Variable):
+            other = self.Constant(self, other)
+        if other.type != self and allow_convert:
+            converted = self.convert_variable(other)
+            if converted is not None:
+                return converted
+        if other.type != self:
+            raise TypeError(f"Cannot convert Type {other.type} (of Variable {other}) into Type {self}. You can "
+                            f"try to manually convert {other} into a {self}.")
+        return other
+
+    def convert_variable(self, var):
+        return None
+
+    def is_valid_value(self, a):
+        try:
+            self.filter(a, strict=True)
+            return True
+        except (TypeError, ValueError):
+            return False
+
+    def make_variable(self, name=None):
+        return self.Variable(self, name=name)
+
+    def make_constant(self, value, name=None):
+        return self.Constant(self, value, name=name)
+
+    def __call__(self, name=None):
+        return self.make_variable(name)
+
+    def values_eq(self, a, b):
+        return a == b
+
+    def values_eq_approx(self, a, b):
+        return self.values_eq(a, b)
+
+    def __ne__(self, other):
+        return not self == other
+
+
+PureType = Type
+
+
+class Generic(Type):
+    """The type of any Python object (theano.gof.type.Generic); one instance, `generic`."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None or type(cls._instance) is not cls:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def filter(self, data, strict=False, allow_downcast=None):
+        return data
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __hash__(self):
+        return hash(type(self))
+
+    def __str__(self):
+        return type(self).__name__
+
+
+generic = Generic()
 
 _NAMED_PATTERNS = {(): "scalar", (False,): "vector", (False, True): "col", (True, False): "row",
                    (False, False): "matrix"}
 
 
-class TensorType:
+class TensorType(Type):
     """TensorType(dtype, broadcastable): calling it with a name makes a variable of this type."""
 
     # Set by theano_compat.tensor.var, which defines the variable classes with their Python operators.
@@ -42,12 +123,6 @@ class TensorType:
     def __repr__(self):
         return str(self)
 
-    def __call__(self, name=None):
-        return self.make_variable(name)
-
-    def make_variable(self, name=None):
-        return self.Variable(self, name=name)
-
     def clone(self, dtype=None, broadcastable=None):
         return TensorType(dtype or self.dtype, self.broadcastable if broadcastable is None else broadcastable)
 
@@ -76,6 +151,10 @@ class TensorType:
     def _filter_cast(self, data, allow_downcast):
         if allow_downcast:
             return _as_numpy1(data, self.dtype)
+        if isinstance(data, np.ndarray) and data.dtype == object:
+            # Theano: its dtype rules know no 'object', and the lookup fails with AttributeError
+            raise AttributeError(f"{self} cannot store a numpy array of dtype object: convert it with "
+                                 f"numpy.asarray(value, dtype='{self.dtype}'), or set allow_input_downcast=True")
         if isinstance(data, np.ndarray) or _is_device_array(data):
             if D.upcast(self.dtype, str(data.dtype)) == self.dtype:
                 return np.asarray(data, dtype=self.dtype)

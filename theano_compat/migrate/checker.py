@@ -6,7 +6,9 @@ Theano API uses are resolved by qualified name (QualifiedNameProvider), so
 are found as unbound names (ScopeProvider). Already-migrated code
 (``theano_compat...``) is judged the same way, so ``check`` works before and
 after ``migrate``. Python 2 leftovers that parse on Python 3 but fail there
-(``xrange``, ``cPickle``, ``.iteritems()``, ``print >>f``) are flagged too.
+(``xrange``, ``cPickle``, ``.iteritems()``, ``print >>f``), names removed since
+(``time.clock``, ``numpy.int``), ``shared_var.value`` and ``/`` between two
+integers (division.py) are flagged too.
 """
 from __future__ import annotations
 
@@ -21,13 +23,16 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
-from . import py2
+from . import linescan, py2
+from .division import IntegerDivisions
 from .findings import Finding
 from .rewriter import dotted_name, is_theano
 from .support import Status, Support
 
 DYNAMIC_IMPORTS = {"builtins.__import__", "importlib.import_module", "importlib.__import__"}
-LOGGER_CALLS = {"logging.getLogger"}  # `getLogger("theano.gof")` names a logger, not a module to import
+LOGGER_CALLS = {"logging.getLogger"}
+SHARED_CALLS = {f"{top}.{path}" for top in ("theano", "theano_compat")
+                for path in ("shared", "compile.shared", "compile.sharedvalue.shared", "tensor.shared")}  # `getLogger("theano.gof")` names a logger, not a module to import
 MODULE_PATH = re.compile(r"theano(_compat)?(\.[A-Za-z_]\w*)+")
 GPU_FLAG = re.compile(r"(^|,)\s*(device|init_gpu_device|contexts)\s*=\s*(gpu|cuda)", re.I)
 GUARD_WORDS = ("version_info", "PY2", "PY3")
@@ -49,14 +54,6 @@ def _catches_import_error(handlers) -> bool:
         if any(isinstance(e, cst.Name) and e.value in names for e in elements):
             return True
     return False
-
-
-def _is_shape(node: cst.BaseExpression) -> bool:
-    if isinstance(node, cst.Subscript):
-        node = node.value
-    if isinstance(node, cst.Attribute):
-        return node.attr.value == "shape"
-    return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len"
 
 
 def _string_value(node) -> str | None:
@@ -83,6 +80,9 @@ class Checker(cst.CSTVisitor):
         self._noted: set[str] = set()  # TC103 once per name per file
         self._in_import = 0
         self._guard_depth = 0
+        self._stores: set[int] = set()  # assignment targets (`np.float = float` is not a use)
+        self.shared: set[str] = set()  # code of targets bound to theano.shared(...): `self.W`
+        self.values: list[tuple] = []  # (node, code) of every `X.value`, judged at the end
 
     # -- reporting ---------------------------------------------------------
     def add(self, node: cst.CSTNode, code: str, message: str, hint: str = "") -> None:
@@ -108,6 +108,8 @@ class Checker(cst.CSTVisitor):
             if verdict.qualname not in self._noted:
                 self._noted.add(verdict.qualname)
                 self.add(node, "TC103", f"{verdict.qualname} is supported with differences: {verdict.note}")
+        elif verdict.status is Status.RAISES:
+            self.add(node, "TC104", f"{verdict.qualname} resolves but raises when used: {verdict.note}", hint)
         elif verdict.status is Status.UNSUPPORTED:
             self.add(node, "TC100", f"{verdict.qualname} is not supported by theano_compat", hint)
         elif verdict.status is Status.NO_MODULE:
@@ -182,13 +184,33 @@ class Checker(cst.CSTVisitor):
         if top in py2.MODULES:
             self._py2_module(node.module, top)
         for alias in self._aliases(node):
-            fix = py2.FROM_NAMES.get((module, dotted_name(alias.name)))
-            if fix:
-                self.add(alias.name, "TC301", f"{module}.{dotted_name(alias.name)} does not exist on Python 3", fix)
+                self._removed(alias.name, f"{module}.{dotted_name(alias.name)}")
+
+    def _removed(self, node, qualname: str) -> None:
+        """TC301/TC306 where qualname is a stdlib or numpy name that no longer exists."""
+        module, _, name = qualname.rpartition(".")
+        fix = py2.FROM_NAMES.get((module, name))
+        if fix:
+            self.add(node, "TC301", f"{qualname} does not exist on Python 3", fix)
+        elif qualname in py2.REMOVED:
+            self.add(node, "TC306", *py2.removed(qualname))
 
     # -- uses of Theano names in the body ------------------------------------
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self._reference(node)
+        if node.attr.value == "value":
+            self.values.append((node, cst.Module([]).code_for_node(node.value)))
+        elif not self._in_import and id(node) not in self._stores and not self._guard_depth:
+            for q in self.get_metadata(QualifiedNameProvider, node, set()):
+                if q.source is QualifiedNameSource.IMPORT:
+                    self._removed(node, q.name)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        self._stores.update(id(t.target) for t in node.targets)
+        qualnames = {q.name for q in self.get_metadata(QualifiedNameProvider, node.value.func, set())} \
+            if isinstance(node.value, cst.Call) else set()
+        if qualnames & SHARED_CALLS:
+            self.shared.update(cst.Module([]).code_for_node(t.target) for t in node.targets)
 
     def visit_Name(self, node: cst.Name) -> None:
         if self._guard_depth:
@@ -257,14 +279,14 @@ class Checker(cst.CSTVisitor):
         elif isinstance(first, cst.Name) and first.value == "print" and first is value:
             self.add(node, "TC300", "bare `print` statement", "use print()")
 
-    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
-        if isinstance(node.operator, cst.Divide) and not self.true_division and (_is_shape(node.left) or _is_shape(node.right)):
-            self.add(node, "TC303", "'/' on a shape gives a float on Python 3", py2.SHAPE_DIV_HINT)
-
     # -- names no scope binds: star-imported Theano names, Python 2 builtins ----
     def leave_Module(self, node: cst.Module) -> None:
         for name_node in self._unbound_names():
             self._unbound(name_node, name_node.value)
+        for attribute, code in self.values:
+            if code in self.shared:
+                self.add(attribute, "TC105", linescan.SHARED_VALUE_MESSAGE.format(code),
+                         linescan.SHARED_VALUE_HINT.format(code))
 
     def _unbound_names(self):
         scopes = {self.get_metadata(ScopeProvider, n, None) for n in self.metadata[ScopeProvider]}
@@ -285,6 +307,11 @@ def check_module(path: str, module: cst.Module, support: Support) -> list[Findin
     checker = Checker(path, support)
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     wrapper.visit(checker)
+    if not checker.true_division:  # Python 2's `/` floors between two integers, and only there
+        divisions = IntegerDivisions()
+        wrapper.visit(divisions)
+        for node in divisions.found:
+            checker.add(node, "TC303", linescan.DIVISION_MESSAGE, linescan.SHAPE_DIV_HINT)
     if not checker.pending:
         return []
     positions = wrapper.resolve(PositionProvider)

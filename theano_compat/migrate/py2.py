@@ -1,4 +1,5 @@
-"""Python 2 constructs that stop a Theano-era file on Python 3, with the fix.
+"""Python 2 constructs that stop a Theano-era file on Python 3, with the fix; and the names Python 3 or
+numpy removed since Theano's time (time.clock, numpy.int, ...).
 
 The tables are shared with the LibCST checker (for files that parse). The
 scanner here is for files that LibCST cannot parse as Python 3 at all: it
@@ -12,6 +13,7 @@ import io
 import re
 import tokenize
 
+from . import linescan
 from .findings import Finding
 
 BUILTINS = {
@@ -50,13 +52,40 @@ FROM_NAMES = {
     ("string", "maketrans"): "use str.maketrans",
     ("string", "letters"): "use string.ascii_letters",
 }
+# Removed after Python 2 (or from numpy), so Theano-era code written for Python 3 stops on them too.
+_ABC = ("Python 3.10", "import it from collections.abc")
+_NUMPY_ALIAS = "numpy 1.24"
+REMOVED = {
+    "time.clock": ("Python 3.8", "use time.perf_counter() (wall time) or time.process_time() (CPU time)"),
+    "sys.maxint": ("Python 3", "use sys.maxsize"),
+    "os.getcwdu": ("Python 3", "use os.getcwd()"),
+    "string.letters": ("Python 3", "use string.ascii_letters"),
+    "string.lowercase": ("Python 3", "use string.ascii_lowercase"),
+    "string.uppercase": ("Python 3", "use string.ascii_uppercase"),
+    "inspect.getargspec": ("Python 3.11", "use inspect.getfullargspec() or inspect.signature()"),
+    "platform.linux_distribution": ("Python 3.8", "use the distro package or platform.freedesktop_os_release()"),
+    "platform.dist": ("Python 3.8", "use the distro package or platform.freedesktop_os_release()"),
+    "cgi.escape": ("Python 3.8", "use html.escape()"),
+    "fractions.gcd": ("Python 3.9", "use math.gcd()"),
+    "base64.encodestring": ("Python 3.9", "use base64.encodebytes()"),
+    "base64.decodestring": ("Python 3.9", "use base64.decodebytes()"),
+    **{f"collections.{n}": _ABC for n in ("Mapping", "MutableMapping", "Sequence", "MutableSequence", "Iterable",
+                                          "Iterator", "Callable", "Set", "MutableSet", "Hashable", "Sized")},
+    "numpy.int": (_NUMPY_ALIAS, "use int (or numpy.int64)"),
+    "numpy.float": (_NUMPY_ALIAS, "use float (or numpy.float64)"),
+    "numpy.bool": (_NUMPY_ALIAS, "use bool (or numpy.bool_)"),
+    "numpy.long": (_NUMPY_ALIAS, "use int (or numpy.int64)"),
+    "numpy.complex": (_NUMPY_ALIAS, "use complex (or numpy.complex128)"),
+    "numpy.object": (_NUMPY_ALIAS, "use object"),
+    "numpy.str": (_NUMPY_ALIAS, "use str"),
+    "numpy.unicode": (_NUMPY_ALIAS, "use str"),
+}
 METHODS = {
     "iteritems": "use .items()",
     "itervalues": "use .values()",
     "iterkeys": "use .keys()",
     "has_key": "use `key in d`",
 }
-SHAPE_DIV_HINT = "use // where an integer is meant"
 
 # Names the scanner looks for; the ambiguous ones (file, long, cmp ...) are
 # left to the CST checker, which knows whether a name is bound.
@@ -75,11 +104,19 @@ RULES = [
     ("TC305", re.compile(_NOT_ATTR + r"(0[0-7]*[1-7][0-7]*)\b"), "old octal literal", "use 0o prefix"),
     ("TC305", re.compile(_NOT_ATTR + r"(\d+[lL])\b"), "long literal", "drop the L suffix"),
     ("TC301", re.compile(_NOT_ATTR + r"(%s)\b" % "|".join(_SCAN_BUILTINS)), "{0} is not a Python 3 builtin", None),
-    ("TC302", re.compile(r"^\s*(?:import|from)\s+(%s)\b" % "|".join(MODULES)), "module {0} does not exist on Python 3", None),
     ("TC304", re.compile(r"\.(%s)\s*\(" % "|".join(METHODS)), "dict.{0}() does not exist on Python 3", None),
-    ("TC303", re.compile(r"(\.shape\s*\[[^\]]*\]|\blen\([^()]*\))\s*/(?![/=])"),
-     "'/' on a shape gives a float on Python 3", SHAPE_DIV_HINT),
+    ("TC302", re.compile(r"(?:^|;)\s*from\s+(%s)\b" % "|".join(MODULES)), "module {0} does not exist on Python 3", None),
+    ("TC306", re.compile(r"(?<![\w.])(%s|(?:np|numpy)\.(?:%s))\b(?!\s*=[^=])" % (
+        "|".join(re.escape(q) for q in REMOVED if not q.startswith("numpy.")),
+        "|".join(q[len("numpy."):] for q in REMOVED if q.startswith("numpy.")))), "{0}", None),
 ]
+
+
+def removed(qualname: str) -> tuple[str, str]:
+    """(message, hint) for a use of a REMOVED name, spelled as in the code (`np.int`)."""
+    key = "numpy." + qualname.split(".", 1)[1] if qualname.startswith("np.") else qualname
+    since, hint = REMOVED[key]
+    return f"{qualname} was removed in {since}", hint
 
 
 def _hint(code: str, word: str, hint: str | None) -> str:
@@ -133,5 +170,29 @@ def scan(path: str, text: str) -> list[Finding]:
                     continue
                 word = match.group(1) if match.groups() else match.group(0)
                 col = (match.start(1) if match.groups() else match.start()) + 1
-                findings.append(Finding(path, index + 1, col, code, message.format(word), _hint(code, word, hint)))
+                text, fix = removed(word) if code == "TC306" else (message.format(word), _hint(code, word, hint))
+                findings.append(Finding(path, index + 1, col, code, text, fix))
+    findings += _scan_imports(path, view) + linescan.divisions(path, view) + linescan.shared_values(path, view)
     return sorted(set(findings))
+
+
+_IMPORT = re.compile(r"(?:^|;)\s*import\s+([^;]+)")
+
+
+def _scan_imports(path: str, view: list[str]) -> list[Finding]:
+    """TC302 for each Python 2 module of `import a, b as c` (not only the first)."""
+    findings = []
+    for index, line in enumerate(view):
+        for match in _IMPORT.finditer(line):
+            if _after_try(view, index):
+                continue
+            col = match.start(1)
+            for part in match.group(1).split(","):
+                name = part.strip().split(" ")[0]
+                top = name.split(".")[0]
+                if top in MODULES:
+                    found = Finding(path, index + 1, col + part.index(name) + 1, "TC302",
+                                    f"module {top} does not exist on Python 3", MODULES[top])
+                    findings.append(found)
+                col += len(part) + 1
+    return findings

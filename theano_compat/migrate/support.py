@@ -3,7 +3,9 @@
 Both the checker and the coverage table read this, so the tool and the guide
 cannot disagree. Theano's side is recorded data (theano_api.json, made by
 tests/golden/probes/probe_surface.py under the real Theano); the shim's side is
-read from the package itself (surface.py: what each name resolves to).
+read from the package itself (surface.py): ``theano_compat.legacy.MODULES``,
+what each recorded name resolves to, and the answer its object declares
+(UNSUPPORTED_MARK: the name resolves, so imports succeed, but raises when used).
 """
 from __future__ import annotations
 
@@ -28,6 +30,13 @@ DIFFERENCES = {
     "theano.compile.function": "mode= and profile= are accepted and ignored",
 }
 
+# The one declaration of "this name resolves but raises when used": an attribute on the public object
+# (function, class, or an instance's class) holding (UNSUPPORTED, why). The stand-ins that raise when used
+# set it; the checker (TC104) and the coverage table read it from the objects themselves, so they cannot
+# drift. (Same attribute and values as the surface work's theano_compat/stand_ins.py ANSWER.)
+UNSUPPORTED_MARK = "__theano_compat_answer__"
+UNSUPPORTED = "unsupported"
+
 TEST_HINT = "Theano's own test helpers are not part of theano_compat; compare results with numpy.testing"
 
 # Replacements that Theano itself pointed to when it moved things.
@@ -47,6 +56,7 @@ class Status(Enum):
     SUPPORTED = "supported"
     DIFFERENT = "supported with differences"
     UNSUPPORTED = "not supported"
+    RAISES = "raises when used"  # resolves, so imports work, but using it raises an error naming it
     NO_MODULE = "module not provided"
     UNKNOWN = "not in Theano 1.0.5"
     UNCHECKED = "unchecked"  # the shim's table could not be read
@@ -72,12 +82,12 @@ def _public_names(module) -> frozenset:
     return frozenset(names)
 
 
-def shim_table() -> tuple[dict, dict, list]:
-    """(theano module -> supported names, differences, broken modules).
+def shim_table() -> tuple[dict, dict, list, dict]:
+    """(theano module -> names that resolve, differences, broken modules, names that raise when used).
 
-    A recorded name is supported when it resolves in the shim and is not a stand-in that raises when used
-    (surface.answer); what a no-op or unsupported stand-in declares becomes its note. Names the shim adds
-    come from each module's `__all__`. Imported lazily: the core imports jax, which the rewriter never needs.
+    A recorded name resolves unless surface.answer finds it missing; the reason a stand-in declares becomes
+    its note: a no-op's in the differences, an unsupported one's in the names that raise when used. Names
+    the shim adds come from each module's `__all__`. Imported lazily: the core imports jax, which the rewriter never needs.
     Raises ImportError while theano_compat.legacy does not exist.
     """
     from theano_compat import legacy
@@ -85,7 +95,7 @@ def shim_table() -> tuple[dict, dict, list]:
     from . import surface
 
     unimportable = load_theano_api().get("unimportable", {})
-    table, broken = {}, []
+    table, broken, unusable = {}, [], {}
     differences = dict(DIFFERENCES, **getattr(legacy, "DIFFERENCES", {}))
     for theano_path in sorted(legacy.MODULES):
         module = surface.load_shim(theano_path)
@@ -99,11 +109,11 @@ def shim_table() -> tuple[dict, dict, list]:
             if ans.kind == surface.NOOP:
                 differences.setdefault(f"{theano_path}.{name}", f"accepted and ignored: {ans.note}")
             elif ans.kind == surface.UNSUPPORTED:
-                differences.setdefault(f"{theano_path}.{name}", ans.note)
-            if ans.kind in (surface.WORKING, surface.ALIAS, surface.NOOP):
+                unusable[f"{theano_path}.{name}"] = ans.note
+            if ans.kind != surface.MISSING:
                 names.add(name)
         table[theano_path] = frozenset(names)
-    return table, differences, broken
+    return table, differences, broken, unusable
 
 
 @dataclass(frozen=True)
@@ -113,6 +123,7 @@ class Support:
     shim: dict | None  # Theano module path -> names theano_compat supports
     differences: dict = field(default_factory=dict)
     broken: tuple = ()
+    unusable: dict = field(default_factory=dict)  # Theano qualified name -> why it raises when used
 
     @property
     def theano_modules(self) -> frozenset:
@@ -151,6 +162,8 @@ class Support:
         if module not in self.shim:
             known = module in self.theano_modules or _is_test_module(module)
             return Verdict(Status.NO_MODULE if known else Status.UNKNOWN, module)
+        if qualname in self.unusable:
+            return Verdict(Status.RAISES, qualname, self.unusable[qualname])
         if name is None or name in self.shim[module] or qualname in self.shim:
             note = self.differences.get(qualname, "")
             return Verdict(Status.DIFFERENT if note else Status.SUPPORTED, qualname, note)
@@ -161,8 +174,6 @@ class Support:
     def hint(self, module: str, name: str | None) -> str:
         """A way out for an unsupported name, where one is known."""
         qualname = f"{module}.{name}" if name else module
-        if self.shim and module in self.shim and name not in self.shim[module] and qualname in self.differences:
-            return self.differences[qualname]  # what the stand-in declares
         if any(p in qualname for p in (".cuda", "gpuarray")) or (name or "").lower().startswith(("gpu", "cuda")):
             return GPU_HINT
         if _is_test_module(module):
@@ -189,8 +200,8 @@ def load_support(with_shim: bool = True) -> tuple[Support, str]:
     if not with_shim:
         return Support(theano, removed, None), ""
     try:
-        table, differences, broken = shim_table()
+        table, differences, broken, unusable = shim_table()
     except ImportError as exc:
         return Support(theano, removed, None), f"theano_compat.legacy is not available ({exc}); Theano API support not checked"
     warning = "; ".join(f"cannot import {b}" for b in broken)
-    return Support(theano, removed, table, differences, tuple(broken)), warning
+    return Support(theano, removed, table, differences, tuple(broken), unusable), warning

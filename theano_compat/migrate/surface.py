@@ -20,9 +20,6 @@ WORKING, ALIAS, NOOP, UNSUPPORTED, MISSING = "working", "alias", "no-op", "unsup
 
 # Names another piece of work owns, still missing: module -> names ("*" for all), and who provides them.
 PENDING = {
-    "theano": ("as_op", "as_op is part of the op-building API (being built)"),
-    "theano.compile": ("as_op", "as_op is part of the op-building API (being built)"),
-    "theano.compile.ops": ("as_op", "as_op is part of the op-building API (being built)"),
     "theano.gof": ("Params", OP_API := "part of the op-building API (being built)"),
     "theano.gof.params_type": ("Params", OP_API),
     "theano.gof.graph": ("Node", OP_API),

@@ -6,12 +6,12 @@ import numpy as np
 
 from ..graph import dtypes as D
 from ..graph.nodes import Constant
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 
 def _tensor(x):
-    from ..tensor.basic import as_tensor_variable
     return as_tensor_variable(x)
 
 
@@ -191,7 +191,7 @@ def _split_grad(inputs, outputs, gouts, n):
     return [join(int(axis.data), *gs), undefined_grad(axis, "Split"), undefined_grad(splits, "Split")]
 
 
-split_op = Op("split", lambda x, axis, splits, n: [x.type] * n, _split_lower, _split_grad, static=_split_static,
+split_op = Primitive("split", lambda x, axis, splits, n: [x.type] * n, _split_lower, _split_grad, static=_split_static,
               static_args=lambda node: (1, 2), describe=lambda node: "Split{%d}" % node.params["n"])
 
 
@@ -235,7 +235,7 @@ def _repeat_grad(inputs, outputs, gouts, axis):
                               "raises NotImplementedError too)")
 
 
-repeat_op = Op("extra_ops.repeat", _repeat_infer, _repeat_lower, _repeat_grad, static=_repeat_static,
+repeat_op = Primitive("extra_ops.repeat", _repeat_infer, _repeat_lower, _repeat_grad, static=_repeat_static,
                static_args=lambda node: (1,), describe=lambda node: "RepeatOp{axis=%s}" % node.params["axis"])
 
 

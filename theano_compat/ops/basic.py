@@ -4,8 +4,9 @@ import numpy as np
 
 from ..config import config
 from ..graph import dtypes as D
-from ..graph.ops import Op
+from ..graph.ops import Primitive, primitive_name
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 
 # --- cast ---
@@ -21,17 +22,32 @@ def _cast_grad(inputs, outputs, gouts, dtype):
     return [gz]
 
 
+def c_cast(x, dtype):
+    """x as dtype the way Theano's C code and numpy convert on x86: a float truncates toward zero into a
+    32-bit integer (64-bit for int64/uint32/uint64), where NaN, +-inf and out-of-range values become the
+    'integer indefinite' INT_MIN, and narrower types keep the low bits: -1.5 -> uint8 255, 300.2 -> int8 44,
+    nan -> int8 0, nan -> int64 INT64_MIN. (XLA saturates instead.) Other conversions are XLA's."""
+    x = jnp.asarray(x)
+    if dtype not in D.integer_dtypes or x.dtype.kind not in "fc":
+        return (x != 0) if dtype == "bool" and x.dtype.kind == "c" else x.astype(dtype)
+    x = jnp.trunc(jnp.real(x) if x.dtype.kind == "c" else x).astype("float64")
+    wide = "int64" if dtype in ("int64", "uint32", "uint64") else "int32"
+    lo, hi = (-2.0 ** 63, 2.0 ** 63) if wide == "int64" else (-2.0 ** 31, 2.0 ** 31)
+    if dtype == "uint64":  # values in [2**63, 2**64) convert exactly; the rest as int64 does
+        hi = 2.0 ** 64
+        big = x >= 2.0 ** 63
+        low = jnp.where(big, 0.0, jnp.where((x >= lo) & (x < 2.0 ** 63), x, lo)).astype("int64").astype(dtype)
+        return jnp.where(big & (x < hi), (jnp.where(big, x - 2.0 ** 63, 0.0)).astype("int64").astype(dtype)
+                         + jnp.asarray(2 ** 63, dtype), low)
+    ok = (x >= lo) & (x < hi)  # NaN compares false
+    return jnp.where(ok, x, lo).astype(wide).astype(dtype)
+
+
 def _cast_lower(x, dtype):
-    if dtype in D.integer_dtypes and x.dtype.kind == "f":
-        x = jnp.trunc(x)  # C casts truncate toward zero
-        if dtype in D.uint_dtypes:
-            x = x.astype("int64")  # and go through a signed integer, so -1.0 wraps to 255 as in C
-    elif dtype == "bool" and x.dtype.kind == "c":
-        return x != 0
-    return x.astype(dtype)
+    return c_cast(x, dtype)
 
 
-cast_op = Op("cast", lambda x, dtype: [TensorType(dtype, x.broadcastable)], _cast_lower, _cast_grad,
+cast_op = Primitive("cast", lambda x, dtype: [TensorType(dtype, x.broadcastable)], _cast_lower, _cast_grad,
              describe=lambda node: f"Elemwise{{Cast{{{node.params['dtype']}}}}}")
 cast_op.pp = lambda node, args: f"Elemwise{{Cast{{{node.params['dtype']}}}}}({args[0]})"
 
@@ -41,7 +57,6 @@ def cast(x, dtype):
 
     As in Theano, dtype must be a dtype name (KeyError otherwise, numpy classes included).
     """
-    from ..tensor.basic import as_tensor_variable
     if isinstance(dtype, str) and dtype == "floatX":
         dtype = config.floatX
     x = as_tensor_variable(x)
@@ -68,7 +83,7 @@ def _make_vector_grad(inputs, outputs, gouts, dtype):
     return [gouts[0][i] for i in range(len(inputs))]
 
 
-make_vector_op = Op("make_vector", _make_vector_infer,
+make_vector_op = Primitive("make_vector", _make_vector_infer,
                     lambda *xs, dtype: jnp.stack([jnp.asarray(x, dtype=dtype) for x in xs]) if xs
                     else jnp.zeros((0,), dtype), _make_vector_grad,
                     describe=lambda node: "MakeVector{dtype='%s'}" % node.params["dtype"])
@@ -77,7 +92,6 @@ make_vector_op.pp = lambda node, args: f"[{', '.join(args)}]"
 
 def make_vector(*scalars, dtype=None):
     """Theano's MakeVector(dtype)(*scalars): inputs are upcast to dtype, never downcast."""
-    from ..tensor.basic import as_tensor_variable
     scalars = [as_tensor_variable(s) for s in scalars]
     if any(s.ndim != 0 for s in scalars):
         raise TypeError("make_vector needs scalars")
@@ -117,26 +131,26 @@ def get_scalar_constant_value(orig_v, elemwise=True, only_process_constants=Fals
         if only_process_constants or not isinstance(v, Variable) or v.owner is None or max_recur <= 0:
             raise NotScalarConstantError(v)
         max_recur -= 1
-        op = v.owner.op
-        if op.name in _PASS_THROUGH:
+        op, name = v.owner.op, primitive_name(v.owner)
+        if name in _PASS_THROUGH:
             v = v.owner.inputs[0]
             continue
-        if op.name == "second":
+        if name == "second":
             v = v.owner.inputs[1]
             continue
-        if op.name == "shape_i" or (op.name == "subtensor" and v.owner.inputs[0].owner is not None
-                                    and v.owner.inputs[0].owner.op.name == "shape"):
+        if name == "shape_i" or (name == "subtensor" and v.owner.inputs[0].owner is not None
+                                    and primitive_name(v.owner.inputs[0].owner) == "shape"):
             value = _shape_entry(v)
             if value is not None:
                 return value
             raise NotScalarConstantError(v)
-        if op.name == "subtensor" and v.ndim == 0 and v.owner.inputs[0].owner is not None and \
-                v.owner.inputs[0].owner.op.name == "make_vector" and len(v.owner.params["spec"]) == 1:
+        if name == "subtensor" and v.ndim == 0 and v.owner.inputs[0].owner is not None and \
+                primitive_name(v.owner.inputs[0].owner) == "make_vector" and len(v.owner.params["spec"]) == 1:
             idx = v.owner.params["spec"][0]
             if idx[0] == "int" and isinstance(idx[1], int):
                 v = v.owner.inputs[0].owner.inputs[idx[1]]
                 continue
-        if op.name == "cast" or (elemwise and getattr(op, "elementwise", False)):
+        if name == "cast" or (elemwise and getattr(op, "elementwise", False)):
             consts = [get_scalar_constant_value(i, max_recur=max_recur) for i in v.owner.inputs]
             return np.asarray(op.lower(*consts, **v.owner.params), dtype=v.dtype)
         raise NotScalarConstantError(v)
@@ -155,7 +169,7 @@ def _scalar_of(data):
 def _shape_entry(v):
     """x.shape[i]: 1 for a broadcastable dimension, the size for a constant x."""
     from ..graph.nodes import Constant
-    spec = v.owner.params.get("spec") if v.owner.op.name == "subtensor" else None
+    spec = v.owner.params.get("spec") if primitive_name(v.owner) == "subtensor" else None
     if spec is None or len(spec) != 1 or spec[0][0] != "int" or not isinstance(spec[0][1], int):
         return None
     x = v.owner.inputs[0].owner.inputs[0]
@@ -213,7 +227,7 @@ def _alloc_grad(inputs, outputs, gouts):
     return [gx] + [None] * (len(inputs) - 1)
 
 
-alloc_op = Op("alloc", _alloc_infer, _alloc_lower, _alloc_grad, static=_alloc_static,
+alloc_op = Primitive("alloc", _alloc_infer, _alloc_lower, _alloc_grad, static=_alloc_static,
               static_args=lambda node: range(1, len(node.inputs)), describe=lambda node: "Alloc")
 alloc_op.expands = True  # not constant-folded: its output may be much larger than its inputs
 alloc_op.pp = lambda node, args: f"alloc({', '.join(args)})"
@@ -221,7 +235,6 @@ alloc_op.pp = lambda node, args: f"alloc({', '.join(args)})"
 
 def alloc(value, *shape):
     """theano.tensor.alloc(value, *shape): value broadcast to the shape."""
-    from ..tensor.basic import as_tensor_variable
     value = as_tensor_variable(value)
     shape = [as_tensor_variable(s) for s in shape]
     for i, s in enumerate(shape):
@@ -246,7 +259,7 @@ def _rebroadcast_lower(x, bcast):
     return x
 
 
-rebroadcast_op = Op("rebroadcast", lambda x, bcast: [TensorType(x.dtype, bcast)], _rebroadcast_lower,
+rebroadcast_op = Primitive("rebroadcast", lambda x, bcast: [TensorType(x.dtype, bcast)], _rebroadcast_lower,
                     lambda inputs, outputs, gouts, bcast: [patternbroadcast(gouts[0], inputs[0].broadcastable)],
                     describe=lambda node: "Rebroadcast{%s}" % ",".join(
                         str(i) for i, b in enumerate(node.params["bcast"]) if b))
@@ -254,7 +267,6 @@ rebroadcast_op = Op("rebroadcast", lambda x, bcast: [TensorType(x.dtype, bcast)]
 
 def _rebroadcast(x, changes):
     """Theano's Rebroadcast(*changes) followed by apply_rebroadcast_opt (a no-op change adds no node)."""
-    from ..tensor.basic import as_tensor_variable
     x = as_tensor_variable(x)
     for axis, b in changes:
         if not isinstance(axis, (int, np.integer)):
@@ -317,14 +329,13 @@ def _arange_grad(inputs, outputs, gouts, dtype):
     return [gz.sum(), None, (gz * arange(n, dtype=dtype)).sum()]
 
 
-arange_op = Op("arange", _arange_infer, _arange_lower, _arange_grad, static=_arange_static,
+arange_op = Primitive("arange", _arange_infer, _arange_lower, _arange_grad, static=_arange_static,
                describe=lambda node: "ARange{dtype='%s'}" % node.params["dtype"])
 arange_op.expands = True
 
 
 def arange(start, stop=None, step=1, dtype=None):
     """theano.tensor.arange: the upcast of the bounds' dtypes, integers made int64 (uint64)."""
-    from ..tensor.basic import as_tensor_variable
     if stop is None:
         start, stop = 0, start
     start, stop, step = (as_tensor_variable(v) for v in (start, stop, step))

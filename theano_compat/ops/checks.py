@@ -1,7 +1,8 @@
 """Theano's Assert (theano.tensor.opt.assert_op): x, after checking conditions at call time."""
 import jax.numpy as jnp
 
-from ..graph.ops import Op
+from ..graph.ops import Primitive
+from ..graph.constants import as_tensor_variable
 
 
 def _assert_lower(x, *conds, msg):
@@ -11,7 +12,7 @@ def _assert_lower(x, *conds, msg):
     return x
 
 
-assert_op = Op("assert_", lambda x, *conds, msg: [x.type], _assert_lower,
+assert_op = Primitive("assert_", lambda x, *conds, msg: [x.type], _assert_lower,
                lambda inputs, outputs, gouts, msg: [gouts[0]] + [None] * (len(inputs) - 1),
                describe=lambda node: "Assert{msg='%s'}" % node.params["msg"])
 assert_op.checks = lambda node: True
@@ -19,7 +20,6 @@ assert_op.checks = lambda node: True
 
 def assert_(value, *conds, msg="Theano Assert failed!"):
     """value, once every condition is true (AssertionError at call time otherwise)."""
-    from ..tensor.basic import as_tensor_variable
     conds = [as_tensor_variable(c) for c in conds]
     for c in conds:
         if c.ndim != 0:
@@ -37,7 +37,7 @@ def _specify_lower(x, *shape):
     return x
 
 
-specify_shape_op = Op("specify_shape", lambda x, *shape: [x.type], _specify_lower,
+specify_shape_op = Primitive("specify_shape", lambda x, *shape: [x.type], _specify_lower,
                       lambda inputs, outputs, gouts: [gouts[0]] + [None] * (len(inputs) - 1),
                       describe=lambda node: "SpecifyShape")
 specify_shape_op.checks = lambda node: True
@@ -45,7 +45,6 @@ specify_shape_op.checks = lambda node: True
 
 def specify_shape(x, shape):
     """theano.compile.specify_shape: x, with its shape checked at call time."""
-    from ..tensor.basic import as_tensor_variable
     x = as_tensor_variable(x)
     shape = [as_tensor_variable(s) for s in (shape if isinstance(shape, (list, tuple)) else
                                              [shape[i] for i in range(x.ndim)])]

@@ -10,8 +10,9 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 _HIGHEST = lax.Precision.HIGHEST
 
@@ -253,8 +254,8 @@ def _abstract_name(kind):
 
 
 # Gradients: none written here, so the core uses jax.vjp of the lowering (exact for these linear maps).
-abstract_conv_op = Op("AbstractConv", _conv_infer, _conv_op_lower, describe=_abstract_name(""))
-grad_inputs_op = Op("AbstractConv_gradInputs", _gi_infer, _gi_lower, describe=_abstract_name("_gradInputs"))
+abstract_conv_op = Primitive("AbstractConv", _conv_infer, _conv_op_lower, describe=_abstract_name(""))
+grad_inputs_op = Primitive("AbstractConv_gradInputs", _gi_infer, _gi_lower, describe=_abstract_name("_gradInputs"))
 def _static_shape(shape, n, what):
     """A shape hint as a tuple of ints / None (Theano accepts ints and constant variables)."""
     if shape is None:
@@ -274,7 +275,6 @@ def _static_shape(shape, n, what):
 def _abstract(img, kern, convdim, input_shape, filter_shape, border_mode, subsample, filter_flip,
               filter_dilation, num_groups, unshared=False):
     """AbstractConv{2,3}d(...)(img, kern): the parameter checks, then make_node's type checks."""
-    from ..tensor.basic import as_tensor_variable
     img, kern = as_tensor_variable(img), as_tensor_variable(kern)
     border_mode, subsample, dilation, num_groups = normalize_params(
         convdim, border_mode, subsample, filter_dilation, num_groups, unshared)
@@ -329,7 +329,6 @@ def conv2d_grad_wrt_inputs(output_grad, filters, input_shape, filter_shape=None,
                            subsample=(1, 1), filter_flip=True, filter_dilation=(1, 1), num_groups=1,
                            unshared=False):
     """abstract_conv.conv2d_grad_wrt_inputs: the transposed convolution producing an input_shape image."""
-    from ..tensor.basic import as_tensor_variable
     filters, output_grad = as_tensor_variable(filters), as_tensor_variable(output_grad)
     border_mode, subsample, dilation, num_groups = normalize_params(
         2, border_mode, subsample, filter_dilation, num_groups, unshared)

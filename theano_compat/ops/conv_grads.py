@@ -9,7 +9,7 @@ has. Their gradients are the generic jax.vjp of these lowerings.
 import jax
 import jax.numpy as jnp
 
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
 from .conv import conv_grad_inputs_lower, conv_lower, conv_output_shape, normalize_params
 
@@ -40,7 +40,7 @@ def _gw_lower(img, topgrad, convdim, filter_shape, border_mode, subsample, filte
     return vjp(topgrad.astype(img.dtype))[0]
 
 
-grad_weights_op = Op("AbstractConv_gradWeights", _gw_infer, _gw_lower,
+grad_weights_op = Primitive("AbstractConv_gradWeights", _gw_infer, _gw_lower,
                      describe=lambda node: "AbstractConv%dd_gradWeights{convdim=%d, border_mode=%r, subsample=%s, "
                      "filter_flip=%s, imshp=None, kshp=%s, filter_dilation=%s, num_groups=%d, unshared=%s}" % (
                          node.params["convdim"], node.params["convdim"], node.params["border_mode"],
@@ -89,5 +89,5 @@ def _up_lower(x, kern, ratio, use_1d):
     return out.reshape(batch, channels, row * ratio, col * ratio).astype(kern.dtype)
 
 
-upsampling_op = Op("bilinear_upsampling", _up_infer, _up_lower,
+upsampling_op = Primitive("bilinear_upsampling", _up_infer, _up_lower,
                    describe=lambda node: "BilinearUpsampling{ratio=%d}" % node.params["ratio"])

@@ -1,9 +1,10 @@
 """The legacy convolution interfaces: theano.tensor.nnet.conv.conv2d (Theano's old ConvOp, 'valid' and
 'full' only, with its gradient refusals) and theano.tensor.nnet.conv3d2d.conv3d, both lowered through the
 abstract convolution in ops/conv.py."""
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
 from .conv import _static_shape, conv_lower, conv_output_shape
+from ..graph.constants import as_tensor_variable
 
 
 def legacy_conv2d_lower(img, kern, border_mode="valid", subsample=(1, 1)):
@@ -74,17 +75,16 @@ def _legacy_describe(node):
             f"('kshp_logical_top_aligned', True)}}")  # Theano's unroll_* vary when shapes are given
 
 
-conv3d2d_op = Op("conv3d2d", lambda s, f, border_mode: [TensorType(s.dtype, (s.broadcastable[0], False,
+conv3d2d_op = Primitive("conv3d2d", lambda s, f, border_mode: [TensorType(s.dtype, (s.broadcastable[0], False,
                                                                               f.broadcastable[0], False, False))],
                  lambda s, f, border_mode: conv3d2d_lower(s, f, border_mode), describe=lambda node: "conv3d2d")
-legacy_conv_op = Op("ConvOp", _legacy_infer, _legacy_lower, grad=_legacy_grad, describe=_legacy_describe)
+legacy_conv_op = Primitive("ConvOp", _legacy_infer, _legacy_lower, grad=_legacy_grad, describe=_legacy_describe)
 
 
 def conv_legacy_conv2d(input, filters, image_shape=None, filter_shape=None, border_mode="valid",
                        subsample=(1, 1), **kargs):
     """theano.tensor.nnet.conv.conv2d, the deprecated ConvOp interface ('valid' / 'full')."""
     import warnings
-    from ..tensor.basic import as_tensor_variable
     warnings.warn("theano.tensor.nnet.conv.conv2d is deprecated. Use theano.tensor.nnet.conv2d instead.")
     image_shape = _static_shape(image_shape, 4, "image_shape")
     filter_shape = _static_shape(filter_shape, 4, "filter_shape")
@@ -104,7 +104,6 @@ def conv_legacy_conv2d(input, filters, image_shape=None, filter_shape=None, bord
 
 def conv3d2d_conv3d(signals, filters, signals_shape=None, filters_shape=None, border_mode="valid"):
     """theano.tensor.nnet.conv3d2d.conv3d (Theano builds it from conv2d + a diagonal sum; one op here)."""
-    from ..tensor.basic import as_tensor_variable
     signals, filters = as_tensor_variable(signals), as_tensor_variable(filters)
     if isinstance(border_mode, str):
         border_mode = (border_mode,) * 3

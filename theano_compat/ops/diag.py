@@ -4,12 +4,12 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..config import config
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 
 def _tensor(x):
-    from ..tensor.basic import as_tensor_variable
     return as_tensor_variable(x)
 
 
@@ -27,7 +27,7 @@ def _eye_grad(inputs, outputs, gouts, dtype):
     return [undefined_grad(i, "Eye") for i in inputs]
 
 
-eye_op = Op("eye", _eye_infer, lambda n, m, k, dtype, static: jnp.eye(static[0], static[1], static[2], dtype=dtype),
+eye_op = Primitive("eye", _eye_infer, lambda n, m, k, dtype, static: jnp.eye(static[0], static[1], static[2], dtype=dtype),
             _eye_grad, static=lambda n, m, k, dtype: (int(n), int(m), int(k)),
             describe=lambda node: "Eye{%s}" % node.params["dtype"])
 eye_op.expands = True
@@ -67,7 +67,7 @@ def _extract_grad(inputs, outputs, gouts, offset, axis1, axis2):
     return [set_subtensor(z[:xdiag.shape[0], :xdiag.shape[1]], xdiag)]
 
 
-extract_diag_op = Op("diagonal", _extract_infer,
+extract_diag_op = Primitive("diagonal", _extract_infer,
                      lambda x, offset, axis1, axis2: jnp.diagonal(x, offset, axis1, axis2), _extract_grad,
                      describe=lambda node: "ExtractDiag{offset=%(offset)s, axis1=%(axis1)s, axis2=%(axis2)s, "
                                            "view=False}" % node.params)
@@ -94,7 +94,7 @@ def _alloc_diag_lower(x, offset, axis1, axis2):
     return result
 
 
-alloc_diag_op = Op("diag", _alloc_diag_infer, _alloc_diag_lower,
+alloc_diag_op = Primitive("diag", _alloc_diag_infer, _alloc_diag_lower,
                    lambda inputs, outputs, gouts, offset, axis1, axis2: [
                        diagonal(gouts[0], offset=offset, axis1=axis1, axis2=axis2)],
                    describe=lambda node: "AllocDiag{offset=%(offset)s, axis1=%(axis1)s, axis2=%(axis2)s}"
@@ -127,7 +127,7 @@ def _nl_alloc_infer(x):
     return [TensorType(x.dtype, (False, False))]
 
 
-nl_alloc_diag_op = Op("nlinalg.alloc_diag", _nl_alloc_infer, lambda x: jnp.diag(x),
+nl_alloc_diag_op = Primitive("nlinalg.alloc_diag", _nl_alloc_infer, lambda x: jnp.diag(x),
                       lambda inputs, outputs, gouts: [extract_diag(gouts[0])], describe=lambda node: "AllocDiag")
 
 

@@ -8,8 +8,9 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..graph import dtypes as D
-from ..graph.ops import Op, is_tracer
+from ..graph.ops import REGISTRY, TheanoOp, is_tracer
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 
 def _infer(*inputs, dtype, bcast, **params):
@@ -32,9 +33,66 @@ def _astype(a, dtype):
     return jnp.asarray(a).astype(dtype) if is_tracer(a) else np.asarray(a).astype(dtype, copy=False)
 
 
+class ScalarOp:
+    """The scalar op an elementwise op applies (theano.scalar's add, exp, ...): named as in Theano."""
+
+    def __init__(self, name, nin=None):
+        self.name = name
+        self.nin = nin
+
+    def __str__(self):
+        return self.name
+
+    __repr__ = __str__
+
+    def __eq__(self, other):
+        return isinstance(other, ScalarOp) and other.name == self.name
+
+    def __hash__(self):
+        return hash((ScalarOp, self.name))
+
+
+class Elemwise(TheanoOp):
+    """Theano's Elemwise: T.add, T.exp, ... are its instances, one per scalar op.
+
+    Calling one pads lower-rank inputs with broadcastable dimensions (a DimShuffle node, as Theano's
+    Elemwise.make_node does, so gradients and printing see Theano's graph) and types the output with the
+    op's Theano dtype rule.
+    """
+
+    inplace_pattern = {}
+    nfunc_spec = None
+
+    @classmethod
+    def from_props(cls, scalar_op, inplace_pattern=None, name=None, nfunc_spec=None, openmp=None):
+        # Theano: Elemwise(scalar.add) is T.add; in-place patterns are an optimisation XLA makes itself
+        op = REGISTRY.get(getattr(scalar_op, "name", None))
+        if not isinstance(op, Elemwise):
+            raise TypeError(f"theano_compat has no elementwise op for the scalar op {scalar_op}")
+        return op
+
+    def make_node(self, *inputs, **params):
+        from .shape import pad_left
+        if "dtype" in params:  # an application whose type rule was already applied
+            return super().make_node(*inputs, **params)
+        unknown = set(params) - set(self.param_names)
+        if unknown:
+            raise TypeError(f"{self.name}() got an unexpected keyword argument {sorted(unknown)[0]!r}")
+        inputs = [as_tensor_variable(i) for i in inputs]
+        ndim = max(i.ndim for i in inputs)
+        inputs = [pad_left(i, ndim - i.ndim) for i in inputs]
+        return super().make_node(*inputs, dtype=self.rule(*[i.dtype for i in inputs]),
+                                 bcast=tuple(i.broadcastable for i in inputs), **params)
+
+    theano_name = None  # Theano names some Elemwise ops themselves: sigmoid, softplus, ...
+
+    def __str__(self):
+        return self.theano_name or f"Elemwise{{{self.scalar_op},no_inplace}}"
+
+
 def elementwise(name, fn, rule, grad, symbol=None, pp=None, cast_inputs=True, compute=None, params=(),
                 scalar_name=None):
-    """Register the elementwise op `name` and return its builder, e.g. `exp(x)`.
+    """Register the elementwise op `name` (an Elemwise) and return it; calling it builds, e.g. `exp(x)`.
 
     rule: Theano's output-type rule on input dtypes; grad(inputs, output, gz, **params) -> per-input
     gradients, to which Theano's sum over broadcast dimensions is applied here for every op (and Theano's
@@ -43,8 +101,14 @@ def elementwise(name, fn, rule, grad, symbol=None, pp=None, cast_inputs=True, co
     dtype to compute in. params: keyword parameters of the builder, handed to fn and grad.
     scalar_name(params): the scalar op's name where it depends on the params.
     """
+    upcasts_constants = rule in (D.upcast_out, D.upgrade_to_float, D.true_div_out)
+
     def lower(*arrays, dtype, bcast, **kw):
         _check_shapes(name, bcast, arrays)
+        if upcasts_constants:
+            # Theano's local_upcast_elemwise_constant_inputs: a scalar constant input of an op that upcasts
+            # anyway is cast to the output dtype first, so int32 * 2.5 computes in float64, not C's float32.
+            arrays = [_astype(a, dtype) if not is_tracer(a) and np.size(a) == 1 else a for a in arrays]
         if compute is not None:
             work = compute(*[str(a.dtype) for a in arrays])
             arrays = [_astype(a, work) for a in arrays]
@@ -56,26 +120,14 @@ def elementwise(name, fn, rule, grad, symbol=None, pp=None, cast_inputs=True, co
         shown = scalar_name(node.params) if scalar_name else name
         return f"Elemwise{{{shown},no_inplace}}"
 
-    op = Op(name, _infer, lower, grad=_broadcast_grad(grad), describe=describe)
+    op = Elemwise.record(name, _infer, lower, grad=_broadcast_grad(grad), describe=describe)
     op.pp = pp or (_operator_pp(symbol) if symbol else None)
     op.elementwise = True
-
-    def build(*inputs, **kw):
-        from ..tensor.basic import as_tensor_variable
-        from .shape import pad_left
-        unknown = set(kw) - set(params)
-        if unknown:
-            raise TypeError(f"{name}() got an unexpected keyword argument {sorted(unknown)[0]!r}")
-        inputs = [as_tensor_variable(i) for i in inputs]
-        ndim = max(i.ndim for i in inputs)
-        inputs = [pad_left(i, ndim - i.ndim) for i in inputs]
-        return op(*inputs, dtype=rule(*[i.dtype for i in inputs]), bcast=tuple(i.broadcastable for i in inputs),
-                  **kw)
-
-    build.__name__ = build.__qualname__ = name
-    build.__doc__ = f"Elementwise {name} (Theano's tensor.{name})."
-    build.op = op
-    return build
+    op.rule = rule
+    op.param_names = tuple(params)
+    op.scalar_op = ScalarOp(name)
+    op.__doc__ = f"Elementwise {name} (Theano's tensor.{name})."
+    return op
 
 
 def _operator_pp(symbol):

@@ -5,12 +5,12 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..graph import dtypes as D
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 
 def _tensor(x):
-    from ..tensor.basic import as_tensor_variable
     return as_tensor_variable(x)
 
 
@@ -50,7 +50,7 @@ def _cum_grad(inputs, outputs, gouts, axis, mode):
 
 
 def _cum_op(name, mode):
-    op = Op(name, lambda x, axis: _cum_infer(x, axis, mode), lambda x, axis: _cum_lower(x, axis, mode),
+    op = Primitive(name, lambda x, axis: _cum_infer(x, axis, mode), lambda x, axis: _cum_lower(x, axis, mode),
             lambda inputs, outputs, gouts, axis: _cum_grad(inputs, outputs, gouts, axis, mode),
             describe=lambda node: "CumOp{%s, %s}" % (node.params["axis"], mode))
     return op
@@ -93,7 +93,7 @@ def _diff_grad(inputs, outputs, gouts, n, axis):
     return [z]
 
 
-diff_op = Op("extra_ops.diff", lambda x, n, axis: [x.type], _diff_lower, _diff_grad,
+diff_op = Primitive("extra_ops.diff", lambda x, n, axis: [x.type], _diff_lower, _diff_grad,
              describe=lambda node: "DiffOp{n=%s, axis=%s}" % (node.params["n"], node.params["axis"]))
 
 
@@ -160,7 +160,7 @@ def _bartlett_infer(m):
     return [TensorType("float64", (False,))]
 
 
-bartlett_op = Op("extra_ops.bartlett", _bartlett_infer, lambda m, static: jnp.asarray(np.bartlett(static)),
+bartlett_op = Primitive("extra_ops.bartlett", _bartlett_infer, lambda m, static: jnp.asarray(np.bartlett(static)),
                  lambda inputs, outputs, gouts: [None], static=lambda m: int(m), describe=lambda node: "Bartlett")
 bartlett_op.expands = True
 
@@ -204,7 +204,7 @@ def _fill_diag_grad(inputs, outputs, gouts):
     return [fill_diagonal(grad, 0), extract_diag(grad).sum()]
 
 
-fill_diagonal_op = Op("extra_ops.fill_diagonal", _fill_diag_infer, _fill_diag_lower, _fill_diag_grad,
+fill_diagonal_op = Primitive("extra_ops.fill_diagonal", _fill_diag_infer, _fill_diag_lower, _fill_diag_grad,
                       describe=lambda node: "FillDiagonal")
 
 
@@ -253,7 +253,7 @@ def _fill_offset_grad(inputs, outputs, gouts):
                            "fill_diagonal_offset(a,val,offset+eps) is undefined")]
 
 
-fill_diagonal_offset_op = Op(
+fill_diagonal_offset_op = Primitive(
     "extra_ops.fill_diagonal_offset", lambda a, val, offset: [a.type], _fill_offset_lower, _fill_offset_grad,
     static=lambda a, val, offset: int(offset), static_args=lambda node: (2,), describe=lambda node: "FillDiagonalOffset")
 

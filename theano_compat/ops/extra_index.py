@@ -3,12 +3,12 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..graph import dtypes as D
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 
 def _tensor(x, ndim=None):
-    from ..tensor.basic import as_tensor_variable
     return as_tensor_variable(x, ndim=ndim)
 
 
@@ -48,10 +48,10 @@ def _unique_lower(x, return_index, return_inverse, return_counts, axis, static):
     return tuple(out)
 
 
-unique_op = Op("extra_ops.Unique", _unique_infer, _unique_lower, None, static=_unique_static,
+unique_op = Primitive("extra_ops.Unique", _unique_infer, _unique_lower, None, static=_unique_static,
                describe=lambda node: "Unique{%s, %s, %s, %s}" % tuple(node.params[k] for k in (
                    "return_index", "return_inverse", "return_counts", "axis")))
-unique_op.grad = lambda inputs, outputs, gouts, **p: [_no_grad("Unique", inputs[0])]
+unique_op.grad_rule = lambda inputs, outputs, gouts, **p: [_no_grad("Unique", inputs[0])]
 
 
 def _no_grad(name, x):
@@ -88,7 +88,7 @@ def _searchsorted_grad(inputs, outputs, gouts, side):
     return [zeros_like(inputs[0]), zeros_like(inputs[1])] + [None] * (len(inputs) - 2)
 
 
-searchsorted_op = Op("extra_ops.searchsorted", lambda x, v, *s, side: [TensorType("int64", v.broadcastable)],
+searchsorted_op = Primitive("extra_ops.searchsorted", lambda x, v, *s, side: [TensorType("int64", v.broadcastable)],
                      _searchsorted_lower, _searchsorted_grad,
                      describe=lambda node: "SearchsortedOp{side=%s}" % node.params["side"])
 
@@ -123,7 +123,7 @@ def _unravel_lower(indices, dims, ndim, order, static):
         jnp.unravel_index(indices, static)[0].astype("int64")
 
 
-unravel_index_op = Op("extra_ops.unravel_index",
+unravel_index_op = Primitive("extra_ops.unravel_index",
                       lambda indices, dims, ndim, order: [TensorType("int64", (False,) * indices.ndim)] * ndim,
                       _unravel_lower, lambda inputs, outputs, gouts, **p: [None, None],
                       static=lambda indices, dims, ndim, order: tuple(int(d) for d in np.asarray(dims)),
@@ -133,7 +133,7 @@ unravel_index_op.checks = lambda node: True
 
 def unravel_index(indices, dims, order="C", ndim=None):
     """numpy.unravel_index: a tuple of coordinate arrays for flat indices into an array of shape dims."""
-    from ..tensor.basic import get_vector_length
+    from ..ops.shape import get_vector_length
     if order != "C":
         raise TypeError("theano_compat does not support unravel_index with order='F' yet")
     indices, dims = _tensor(indices), _tensor(dims)
@@ -161,7 +161,7 @@ def _ravel_lower(*args, mode, order, static):
     return jnp.ravel_multi_index(tuple(idx), static, mode="clip" if mode == "raise" else mode).astype("int64")
 
 
-ravel_multi_index_op = Op("extra_ops.ravel_multi_index", lambda *args, mode, order: [TensorType(
+ravel_multi_index_op = Primitive("extra_ops.ravel_multi_index", lambda *args, mode, order: [TensorType(
     "int64", args[0].broadcastable)], _ravel_lower, lambda inputs, outputs, gouts, **p: [None] * len(inputs),
     static=lambda *args, mode, order: tuple(int(d) for d in np.asarray(args[-1])),
     static_args=lambda node: (len(node.inputs) - 1,), describe=lambda node: "RavelMultiIndex")

@@ -8,7 +8,7 @@ adjoint is the other one, with the non-redundant bins halved or doubled.
 import jax.numpy as jnp
 import numpy as np
 
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
 
 
@@ -68,7 +68,7 @@ def _static(a, s):
     return _sizes(s)
 
 
-rfft_op = Op("fft.rfft", _rfft_infer, _rfft_lower, _rfft_grad, static=_static, static_args=lambda node: (1,),
+rfft_op = Primitive("fft.rfft", _rfft_infer, _rfft_lower, _rfft_grad, static=_static, static_args=lambda node: (1,),
              describe=lambda node: "RFFTOp")
-irfft_op = Op("fft.irfft", _irfft_infer, _irfft_lower, _irfft_grad, static=_static, static_args=lambda node: (1,),
+irfft_op = Primitive("fft.irfft", _irfft_infer, _irfft_lower, _irfft_grad, static=_static, static_args=lambda node: (1,),
               describe=lambda node: "IRFFTOp")

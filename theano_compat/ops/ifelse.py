@@ -16,8 +16,9 @@ from ..compile.lower import REWRITES, NeedsStatic, evaluate
 from ..config import config
 from ..graph import dtypes as D
 from ..graph.nodes import Apply, Constant, toposort
-from ..graph.ops import Op, is_tracer
+from ..graph.ops import Primitive, is_tracer, may_fail, primitive_name
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 
 def _infer(cond, *branches, n_outs, name=None):
@@ -66,15 +67,14 @@ def _describe(node):
     return "if{%s}" % ("" if name is None else name)
 
 
-ifelse_op = Op("ifelse", _infer, _lower, _grad, describe=_describe)
+ifelse_op = Primitive("ifelse", _infer, _lower, _grad, describe=_describe)
 
 
 def apply_ifelse(cond, thens, elses, name=None):
     """The outputs of one ifelse node (no type checks: the public ifelse() makes them)."""
-    from ..tensor.basic import as_tensor_variable
     inputs = [as_tensor_variable(cond)] + [as_tensor_variable(v) for v in list(thens) + list(elses)]
     types = [TensorType(t.dtype, t.broadcastable) for t in inputs[1:1 + len(thens)]]
-    return Apply(ifelse_op, inputs, types, {"n_outs": len(thens), "name": name}).outputs
+    return Apply.from_types(ifelse_op, inputs, types, {"n_outs": len(thens), "name": name}).outputs
 
 
 # --- lowering: the lazy form ---
@@ -113,11 +113,10 @@ def _lazy_static(cond, *cuts, state, **_):
     return None if is_tracer(cond) else _pick(cond)
 
 
-lazy_op = Op("lazy ifelse", None, _lazy_lower, static=_lazy_static,
+lazy_op = Primitive("lazy ifelse", None, _lazy_lower, static=_lazy_static,
              static_args=lambda node: [0] if node.params["state"]["static"] else [],
              describe=_describe, register=False)
-lazy_op.checks = lambda node: any(getattr(n.op, "checks", None) and n.op.checks(n)
-                                  for which in ("then", "else") for n in node.params["state"][which][0])
+lazy_op.checks = lambda node: any(may_fail(n) for which in ("then", "else") for n in node.params["state"][which][0])
 
 
 def lazy_branches(nodes, outputs, nested=False):
@@ -172,7 +171,7 @@ def _exclusive(before, node, positions, clients):
     positions = set(positions)
     chosen = set()
     for m in reversed(before):
-        if m.op.static is not None and not _shape_keys_known(m):
+        if getattr(m.op, "static", None) is not None and not _shape_keys_known(m):
             continue  # its shape key may come from the pre-pass, which lowers the outer node list only
         uses = [c for o in m.outputs for c in clients.get(o, [])]
         if uses and all(c in chosen or (c is node and k in positions) for c, k in uses):
@@ -186,7 +185,7 @@ def _shape_keys_known(node):
     args = [node.inputs[k] for k in positions]
     known = {}
     for n in toposort(args):
-        ok = n.op.name == "shape" or all(isinstance(i, Constant) or known.get(i, False) for i in n.inputs)
+        ok = primitive_name(n) == "shape" or all(isinstance(i, Constant) or known.get(i, False) for i in n.inputs)
         known.update((o, ok) for o in n.outputs)
     return all(isinstance(a, Constant) or known.get(a, False) for a in args)
 

@@ -5,8 +5,10 @@ import numpy as np
 from ..config import config
 from ..graph import dtypes as D
 from ..graph.nodes import Constant
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
+from ..graph import constants
+from ..graph.constants import as_tensor_variable
 
 
 def _join_infer(axis, *tensors, const_axis):
@@ -68,14 +70,13 @@ def _join_grad(inputs, outputs, gouts, const_axis):
     return [None] + [patternbroadcast(g, t.broadcastable) for t, g in zip(tensors, parts)]
 
 
-join_op = Op("join", _join_infer, _join_lower, _join_grad, static=_join_static, static_args=lambda node: (0,),
+join_op = Primitive("join", _join_infer, _join_lower, _join_grad, static=_join_static, static_args=lambda node: (0,),
              describe=lambda node: "Join")
 join_op.pp = lambda node, args: f"join({', '.join(args)})"
 
 
 def join(axis, *tensors):
     """theano.tensor.join(axis, *tensors): the axis may be an int or a symbolic integer scalar."""
-    from ..tensor.basic import as_tensor_variable
     if len(tensors) == 1:
         return as_tensor_variable(tensors[0])
     tensors = [as_tensor_variable(t) for t in tensors]
@@ -101,7 +102,6 @@ def concatenate(tensor_list, axis=0):
 def stack(*tensors, **kwargs):
     """theano.tensor.stack(tensors, axis=0) (and the deprecated stack(*tensors)); scalars make a vector."""
     from ..graph.nodes import Variable
-    from ..tensor.basic import as_tensor_variable
     from .arrange import shape_padaxis
     if not tensors and not kwargs:
         raise Exception("theano.tensor.stack(tensors, axis) must have at least one parameter")
@@ -126,3 +126,6 @@ def stack(*tensors, **kwargs):
         tensors = [as_tensor_variable(t) for t in tensors]
         return make_vector(*tensors, dtype=D.upcast(*[t.dtype for t in tensors]))
     return join(axis, *[shape_padaxis(t, axis) for t in tensors])
+
+
+constants.stack = stack  # as_tensor_variable([x, y]) stacks the variables with it

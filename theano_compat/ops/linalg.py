@@ -4,8 +4,9 @@ import numpy as np
 from jax import lax
 
 from ..graph import dtypes as D
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 # float32 products must be float32 products: XLA would otherwise use TF32 on recent GPUs.
 HIGHEST = lax.Precision.HIGHEST
@@ -53,7 +54,7 @@ def _dot_grad(inputs, outputs, gouts):
     return [xgrad, ygrad]
 
 
-dot_op = Op("dot", _dot_infer, _dot_lower, _dot_grad, describe=lambda node: "dot")
+dot_op = Primitive("dot", _dot_infer, _dot_lower, _dot_grad, describe=lambda node: "dot")
 dot_op.pp = lambda node, args: f"({args[0]} \\dot {args[1]})"  # Theano's printing.special['middle_dot']
 
 
@@ -63,7 +64,6 @@ def _pack(axes):
 
 def _tensordot_as_dot(a, b, axes, dot, batched):
     """Theano's tensordot (and batched_tensordot): dimshuffles and reshapes around one matrix product."""
-    from ..tensor.basic import as_tensor_variable
     from .basic import patternbroadcast
     from .join import concatenate
     a, b = as_tensor_variable(a), as_tensor_variable(b)
@@ -171,12 +171,11 @@ def _bdot_grad(inputs, outputs, gouts):
     return [xgrad, ygrad]
 
 
-batched_dot_op = Op("batched_dot", _bdot_infer, _bdot_lower, _bdot_grad, describe=lambda node: "BatchedDot")
+batched_dot_op = Primitive("batched_dot", _bdot_infer, _bdot_lower, _bdot_grad, describe=lambda node: "BatchedDot")
 
 
 def batched_dot(a, b):
     """batched_dot(a, b)[i] = dot(a[i], b[i]) (an elementwise product when either is a vector)."""
-    from ..tensor.basic import as_tensor_variable
     from .basic import cast
     a, b = as_tensor_variable(a), as_tensor_variable(b)
     if a.ndim == 0:
@@ -196,7 +195,6 @@ def batched_dot(a, b):
 def dot(l, r):
     """theano.tensor.dot: Dot for vectors and matrices, tensordot over (last of l, second-last of r)
     beyond; a scalar operand multiplies."""
-    from ..tensor.basic import as_tensor_variable
     l, r = as_tensor_variable(l), as_tensor_variable(r)
     if l.ndim == 0 or r.ndim == 0:
         return l * r

@@ -9,6 +9,7 @@ import numpy as np
 from ..config import config
 from ..graph import dtypes as D
 from .elementwise import elementwise
+from ..graph.constants import as_tensor_variable
 
 
 def _zero_grad(inputs, out, gz):
@@ -38,14 +39,12 @@ def _discrete_false(a):
 
 def isnan(a):
     """isnan(a)"""
-    from ..tensor.basic import as_tensor_variable
     a = as_tensor_variable(a)
     return _discrete_false(a) if a.dtype in D.discrete_dtypes else _isnan(a)
 
 
 def isinf(a):
     """isinf(a)"""
-    from ..tensor.basic import as_tensor_variable
     a = as_tensor_variable(a)
     return _discrete_false(a) if a.dtype in D.discrete_dtypes else _isinf(a)
 

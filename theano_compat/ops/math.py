@@ -9,11 +9,13 @@ from functools import reduce
 
 import jax.numpy as jnp
 import numpy as np
+from jax import lax
 
 from ..config import config
 from ..graph import dtypes as D
 from ..graph.ops import is_tracer
 from .elementwise import elementwise
+from ..graph.constants import as_tensor_variable, constant
 
 
 def _zeros(x):
@@ -28,7 +30,6 @@ def _zero_grad(inputs, out, gz, **params):
 
 def _typed(value, like):
     """np.cast[x.type](value): a constant of like's dtype, as Theano's scalar grads write it."""
-    from ..tensor.basic import constant
     return constant(np.asarray(value, dtype=like.dtype))
 
 
@@ -42,22 +43,57 @@ def _round_half_away(x):
     return jnp.where(x >= 0, jnp.floor(x + 0.5), jnp.ceil(x - 0.5))
 
 
-def _int_div(x, y):
+def _c_div_rem(x, y, what):
+    """C's `/` and `%` (fmod for floats) of x and y, with integer division by zero refused as Theano does."""
     if jnp.issubdtype(x.dtype, jnp.integer) or x.dtype == jnp.bool_:
         from ..compile.lower import runtime_check
-        runtime_check(y != 0, ZeroDivisionError, "integer division by zero")
-        return jnp.floor_divide(x, jnp.where(y == 0, 1, y))
-    return jnp.floor(x / y)
+        runtime_check(y != 0, ZeroDivisionError, f"integer {what} by zero")
+        y = jnp.where(y == 0, jnp.ones_like(y), y)
+        return lax.div, lax.rem, y
+    return (lambda a, b: jnp.floor(a / b)), jnp.fmod, y
+
+
+def _int_div(x, y):
+    # Theano's IntDiv C code, branch by branch: floor of |x| / |y| with a correction by fmod, which rounds
+    # differently from numpy's divmod (-2 // 0.001 is -2001 in Theano, -2000 in numpy).
+    div, rem, y_safe = _c_div_rem(x, y, "division")
+    one = jnp.ones((), x.dtype)
+    pm = -div(x, -y_safe) - jnp.where(rem(x, -y_safe) == 0, 0, one).astype(x.dtype)
+    mp = -div(-x, y_safe) - jnp.where(rem(-x, y_safe) == 0, 0, one).astype(x.dtype)
+    return jnp.where(y == 0, div(x, y), jnp.where(y < 0, jnp.where(x < 0, div(-x, -y_safe), pm),
+                                                    jnp.where(x < 0, mp, div(x, y_safe))))
 
 
 def _mod(x, y):
-    # Theano's Mod follows Python's sign convention (the result has the sign of y); float % 0 is fmod's nan.
-    if jnp.issubdtype(x.dtype, jnp.integer) or x.dtype == jnp.bool_:
-        from ..compile.lower import runtime_check
-        runtime_check(y != 0, ZeroDivisionError, "integer modulo by zero")
-        return jnp.mod(x, jnp.where(y == 0, 1, y))
-    r = jnp.fmod(x, y)
-    return jnp.where((r != 0) & ((r < 0) != (y < 0)), r + y, r)
+    # Theano's Mod C code: Python's sign convention (the result has the sign of y) built from C's `%` /
+    # fmod of absolute values; float % 0 is fmod's nan.
+    _, rem, y_safe = _c_div_rem(x, y, "modulo")
+    zero = jnp.zeros((), x.dtype)
+    ypm, ymp = rem(x, -y_safe), rem(-x, y_safe)
+    return jnp.where(y == 0, rem(x, y_safe), jnp.where(
+        y < 0, jnp.where(x < 0, -rem(-x, -y_safe), ypm + jnp.where(ypm != 0, y_safe, zero)),
+        jnp.where(x < 0, -ymp + jnp.where(ymp != 0, y_safe, zero), rem(x, y_safe))))
+
+
+def _pow(x, y, dtype=None):
+    """Theano's C `pow(x, y)`: integers go through C's double pow and back with a C cast, so 2 ** -1 is 0
+    and 0 ** -1 is INT_MIN's low bits, where numpy refuses negative integer powers."""
+    if jnp.issubdtype(x.dtype, jnp.integer):
+        from .basic import c_cast
+        return c_cast(jnp.power(x.astype("float64"), y.astype("float64")), str(x.dtype))
+    return jnp.power(x, y)
+
+
+def _minmax(pick):
+    # Theano's C code: ((y) > (x) ? (y) : ((x) >= (y) ? (x) : nan)): a tie keeps x (max(-0., 0) is -0.),
+    # a NaN on either side gives NaN.
+    def fn(x, y):
+        take_y = y > x if pick == "max" else y < x
+        keep_x = x >= y if pick == "max" else x <= y
+        if not jnp.issubdtype(x.dtype, jnp.inexact):
+            return jnp.where(take_y, y, x)
+        return jnp.where(take_y, y, jnp.where(keep_x, x, jnp.full_like(x, jnp.nan)))
+    return fn
 
 
 def _true_div(x, y):
@@ -103,7 +139,6 @@ def _pow_grad(inputs, out, gz):
 
 def _minmax_grad(inputs, out, gz):
     # Theano: at a tie the first input receives the whole gradient, the second none.
-    from ..tensor.basic import constant
     from .logic import eq
     x, y = inputs
     e = eq(out, x)
@@ -136,7 +171,10 @@ def _sgn_rule(dtype):
 
 
 def _sgn(x):
-    return jnp.where(jnp.isnan(x), x, jnp.sign(x)) if jnp.issubdtype(x.dtype, jnp.floating) else jnp.sign(x)
+    # Theano's C code: (x > 0) ? 1. : ((x < 0) ? -1. : (isnan(x) ? NAN : 0.)): sgn(-0.) is +0.
+    if not jnp.issubdtype(x.dtype, jnp.floating):
+        return jnp.sign(x)
+    return jnp.where(x > 0, 1.0, jnp.where(x < 0, -1.0, jnp.where(jnp.isnan(x), x, 0.0))).astype(x.dtype)
 
 
 def _nary(fn):
@@ -156,7 +194,6 @@ def _mul(*xs):
 def _log_grad(base):
     def grad(inputs, out, gz):
         x = inputs[0]
-        from ..tensor.basic import constant
         if base == 2:  # Theano: np.asarray(math.log(2.0)).astype(x.dtype)
             c = constant(np.asarray(np.log(2.0)).astype(x.dtype))
         else:  # Theano: np.log(10.0), a float64 scalar whatever x is
@@ -171,7 +208,6 @@ def _exp2_grad(inputs, out, gz):
 
 
 def _cast_to(like_gz, value):
-    from ..tensor.basic import constant
     return constant(np.asarray(value, dtype=like_gz.dtype))
 
 
@@ -182,12 +218,12 @@ sub = elementwise("sub", jnp.subtract, D.upcast_out_nobool, lambda i, o, gz: [gz
 mul = elementwise("mul", _mul, D.upcast_out, _mul_grad, symbol="*", **C)
 true_div = elementwise("true_div", _true_div, D.true_div_out, _div_grad, symbol="/", compute=_c_div)
 int_div = elementwise("int_div", _int_div, D.upcast_out, _zero_grad, symbol="//", **C)
-int_div.op.checks = lambda node: node.params["dtype"] in D.discrete_dtypes
+int_div.checks = lambda node: node.params["dtype"] in D.discrete_dtypes
 mod = elementwise("mod", _mod, D.upcast_out, lambda i, o, gz: [gz, -int_div(i[0], i[1]) * gz], symbol="%", **C)
-mod.op.checks = lambda node: node.params["dtype"] in D.discrete_dtypes
-pow = elementwise("pow", jnp.power, D.upcast_out_min8, _pow_grad, symbol="**")
-maximum = elementwise("maximum", jnp.maximum, D.upcast_out, _minmax_grad)
-minimum = elementwise("minimum", jnp.minimum, D.upcast_out, _minmax_grad)
+mod.checks = lambda node: node.params["dtype"] in D.discrete_dtypes
+pow = elementwise("pow", _pow, D.upcast_out_min8, _pow_grad, symbol="**")
+maximum = elementwise("maximum", _minmax("max"), D.upcast_out, _minmax_grad)
+minimum = elementwise("minimum", _minmax("min"), D.upcast_out, _minmax_grad)
 clip = elementwise("clip", lambda x, lo, hi: jnp.where(x < lo, lo, jnp.where(x > hi, hi, x)),
                    D.upcast_out_no_complex, _clip_grad)
 second = elementwise("second", lambda a, b: jnp.broadcast_to(b, jnp.broadcast_shapes(a.shape, b.shape)),
@@ -272,13 +308,11 @@ def iround(a, mode=None):
 
 def zeros_like(x, dtype=None):
     """Zeros of x's shape (Theano: fill(x, 0))."""
-    from ..tensor.basic import as_tensor_variable, constant
     x = as_tensor_variable(x)
     return second(x, constant(0.0, dtype=dtype or x.dtype))
 
 
 def ones_like(x, dtype=None):
-    from ..tensor.basic import as_tensor_variable, constant
     x = as_tensor_variable(x)
     return second(x, constant(1.0, dtype=dtype or x.dtype))
 
@@ -313,7 +347,6 @@ floor_div = int_div
 
 def div_proxy(x, y):
     """x / y: int_div for two discrete operands, true_div otherwise (Theano's Python 2 division)."""
-    from ..tensor.basic import as_tensor_variable
     if as_tensor_variable(x).dtype in D.discrete_dtypes and as_tensor_variable(y).dtype in D.discrete_dtypes:
         return int_div(x, y)
     return true_div(x, y)
@@ -321,7 +354,6 @@ def div_proxy(x, y):
 
 def mod_check(x, y):
     """x % y, refusing complex operands as Theano does."""
-    from ..tensor.basic import as_tensor_variable
     if as_tensor_variable(x).dtype in D.complex_dtypes or as_tensor_variable(y).dtype in D.complex_dtypes:
         raise ComplexError("Theano does not support the mod operator (%) on complex numbers, since numpy "
                            "deprecated it.")

@@ -8,7 +8,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
 
 MODES = ("valid", "ignore_borders", "wrap_centered", "half", "full")
@@ -113,9 +113,9 @@ def _grad_lower(x, gz, neib_shape, neib_step, mode, static):
     return pullback(gz.astype(x.dtype))[0]
 
 
-images2neibs_op = Op("images2neibs", _infer, _lower, _grad, static=_static, static_args=lambda node: (1, 2),
+images2neibs_op = Primitive("images2neibs", _infer, _lower, _grad, static=_static, static_args=lambda node: (1, 2),
                      describe=lambda node: "Images2Neibs{%s}" % node.params["mode"])
-neibs_grad_op = Op("images2neibs_grad", lambda x, gz, shp, step, mode: [x.type], _grad_lower, None,
+neibs_grad_op = Primitive("images2neibs_grad", lambda x, gz, shp, step, mode: [x.type], _grad_lower, None,
                    static=lambda x, gz, shp, step, mode: _static(x, shp, step, mode),
                    static_args=lambda node: (2, 3), describe=lambda node: "Images2NeibsGrad{%s}" % node.params["mode"])
 

@@ -6,12 +6,12 @@ import numpy as np
 from numpy.linalg import LinAlgError
 
 from ..graph import dtypes as D
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 
 def _tensor(x):
-    from ..tensor.basic import as_tensor_variable
     return as_tensor_variable(x)
 
 
@@ -50,7 +50,7 @@ def _inv_grad(inputs, outputs, gouts):
     return [-matrix_dot(xi, gz.T, xi).T]
 
 
-matrix_inverse_op = Op("nlinalg.matrix_inverse", lambda x: [_matrix(x).type], _inv_lower, _inv_grad,
+matrix_inverse_op = Primitive("nlinalg.matrix_inverse", lambda x: [_matrix(x).type], _inv_lower, _inv_grad,
                        describe=lambda node: "MatrixInverse")
 matrix_inverse_op.checks = lambda node: True
 
@@ -70,7 +70,7 @@ def _pinv_grad(inputs, outputs, gouts):
     return [grad]
 
 
-pinv_op = Op("nlinalg.pinv", lambda x: [_matrix(x).type],
+pinv_op = Primitive("nlinalg.pinv", lambda x: [_matrix(x).type],
              lambda x: jnp.linalg.pinv(jnp.asarray(x).astype(_work(x))).astype(x.dtype), _pinv_grad,
              describe=lambda node: "MatrixPinv")
 
@@ -85,7 +85,7 @@ def _det_lower(x):
     return jnp.linalg.det(jnp.asarray(x).astype(_work(x))).astype(x.dtype)
 
 
-det_op = Op("nlinalg.det", lambda x: [TensorType(_matrix(x).dtype, ())], _det_lower,
+det_op = Primitive("nlinalg.det", lambda x: [TensorType(_matrix(x).dtype, ())], _det_lower,
             lambda inputs, outputs, gouts: [gouts[0] * det(inputs[0]) * matrix_inverse(inputs[0]).T],
             describe=lambda node: "Det")
 
@@ -131,7 +131,7 @@ def _eig_grad(inputs, outputs, gouts):
     raise AttributeError("'Eig' object has no attribute 'grad' (Theano 1.0.5 defines no gradient for eig)")
 
 
-eig_op = Op("nlinalg.eig", lambda x: [TensorType(_matrix(x).dtype, (False,)), TensorType(x.dtype, (False, False))],
+eig_op = Primitive("nlinalg.eig", lambda x: [TensorType(_matrix(x).dtype, (False,)), TensorType(x.dtype, (False, False))],
             _eig_lower, _eig_grad, describe=lambda node: "Eig")
 
 
@@ -157,7 +157,7 @@ def _eigh_grad(inputs, outputs, gouts, UPLO):
     return [eigh_grad_op(x, w, v, gw, gv, UPLO=UPLO)]
 
 
-eigh_op = Op("nlinalg.eigh", lambda x, UPLO: [TensorType(_eigh_w_dtype(_matrix(x).dtype), (False,)),
+eigh_op = Primitive("nlinalg.eigh", lambda x, UPLO: [TensorType(_eigh_w_dtype(_matrix(x).dtype), (False,)),
                                               TensorType(x.dtype, (False, False))],
              _eigh_lower, _eigh_grad, describe=lambda node: "Eigh{%s}" % node.params["UPLO"])
 
@@ -173,7 +173,7 @@ def _eigh_grad_lower(x, w, v, gw, gv, UPLO):
     return out.astype(D.upcast(*[str(a.dtype) for a in (x, w, v, gw, gv)]))
 
 
-eigh_grad_op = Op("nlinalg.eigh_grad", lambda x, w, v, gw, gv, UPLO: [TensorType(
+eigh_grad_op = Primitive("nlinalg.eigh_grad", lambda x, w, v, gw, gv, UPLO: [TensorType(
     D.upcast(x.dtype, w.dtype, v.dtype, gw.dtype, gv.dtype), (False, False))], _eigh_grad_lower, None,
     describe=lambda node: "EighGrad{%s}" % node.params["UPLO"])
 
@@ -201,7 +201,7 @@ def _qr_lower(x, mode):
     return tuple(res)
 
 
-qr_op = Op("nlinalg.qr", _qr_infer, _qr_lower, None, describe=lambda node: "QRFull{%s}" % node.params["mode"])
+qr_op = Primitive("nlinalg.qr", _qr_infer, _qr_lower, None, describe=lambda node: "QRFull{%s}" % node.params["mode"])
 
 
 def qr(a, mode="reduced"):
@@ -227,7 +227,7 @@ def _svd_grad(inputs, outputs, gouts, full_matrices, compute_uv):
     raise AttributeError("'SVD' object has no attribute 'grad' (Theano 1.0.5 defines no gradient for svd)")
 
 
-svd_op = Op("nlinalg.svd", _svd_infer, _svd_lower, _svd_grad, describe=lambda node: "SVD")
+svd_op = Primitive("nlinalg.svd", _svd_infer, _svd_lower, _svd_grad, describe=lambda node: "SVD")
 
 
 def svd(a, full_matrices=1, compute_uv=1):
@@ -248,7 +248,7 @@ def _lstsq_infer(x, y, rcond):
             TensorType("float64", (False,))]
 
 
-lstsq_op = Op("nlinalg.lstsq", _lstsq_infer, lambda x, y, rcond: _lstsq_lower(x, y, float(rcond)), None,
+lstsq_op = Primitive("nlinalg.lstsq", _lstsq_infer, lambda x, y, rcond: _lstsq_lower(x, y, float(rcond)), None,
               describe=lambda node: "lstsq")
 
 
@@ -305,7 +305,7 @@ def _tensorinv_lower(a, ind):
     return _inv_lower(m).reshape(invshape).astype(a.dtype)
 
 
-tensorinv_op = Op("nlinalg.tensorinv", lambda a, ind: [a.type], _tensorinv_lower, None,
+tensorinv_op = Primitive("nlinalg.tensorinv", lambda a, ind: [a.type], _tensorinv_lower, None,
                   describe=lambda node: "TensorInv")
 tensorinv_op.checks = lambda node: True
 
@@ -321,7 +321,7 @@ def _tensorsolve_lower(a, b, axes):
 
 
 # Theano declares a matrix whatever the solution's rank
-tensorsolve_op = Op("nlinalg.tensorsolve", lambda a, b, axes: [TensorType(D.upcast(a.dtype, b.dtype), (False, False))],
+tensorsolve_op = Primitive("nlinalg.tensorsolve", lambda a, b, axes: [TensorType(D.upcast(a.dtype, b.dtype), (False, False))],
                     _tensorsolve_lower, None, describe=lambda node: "TensorSolve")
 
 

@@ -10,9 +10,10 @@ nnet_stabilize.py.
 import jax.numpy as jnp
 
 from ..graph import dtypes as D
-from ..graph.errors import MethodNotDefined
+from ..graph.ops import MethodNotDefined
 from .elementwise import elementwise
 from . import math as M
+from ..graph.constants import as_tensor_variable, constant
 
 
 # Theano's ScalarSigmoid / ScalarSoftplus C code: below lo the value is 0, above hi it is 1 (sigmoid) or x
@@ -86,8 +87,9 @@ def _softsign_grad(inputs, out, gz):
 
 def _named(build, name):
     """Theano prints these Elemwise ops by their own name: `sigmoid`, and `sigmoid(x)` in pp."""
-    build.op._describe = lambda node: name
-    build.op.pp = lambda node, args: f"{name}({', '.join(args)})"
+    build._describe = lambda node: name
+    build.theano_name = name
+    build.pp = lambda node, args: f"{name}({', '.join(args)})"
     return build
 
 
@@ -107,7 +109,6 @@ softsign.__doc__ = "theano.tensor.nnet.softsign: x / (1 + |x|)."
 
 def hard_sigmoid(x):
     """theano.tensor.nnet.hard_sigmoid: clip(0.2 * x + 0.5, 0, 1), in x's float dtype (Theano's graph)."""
-    from ..tensor.basic import as_tensor_variable, constant
     x = as_tensor_variable(x)
     out_dtype = D.upgrade_to_float(x.dtype)
     x = (x * constant(0.2, dtype=out_dtype)) + constant(0.5, dtype=out_dtype)
@@ -116,7 +117,6 @@ def hard_sigmoid(x):
 
 def relu(x, alpha=0):
     """theano.tensor.nnet.relu: 0.5 * (x + |x|), or leaky with slope alpha (Theano's formula and dtypes)."""
-    from ..tensor.basic import as_tensor_variable
     x = as_tensor_variable(x)
     if _is_zero(alpha):
         return 0.5 * (x + M.abs_(x))
@@ -142,7 +142,6 @@ def _is_zero(alpha):
 def elu(x, alpha=1):
     """theano.tensor.nnet.elu: switch(x > 0, x, alpha * expm1(x))."""
     from .logic import switch, gt
-    from ..tensor.basic import as_tensor_variable
     x = as_tensor_variable(x)
     return switch(gt(x, 0), x, alpha * M.expm1(x))
 

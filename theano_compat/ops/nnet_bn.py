@@ -12,9 +12,10 @@ import numpy as np
 
 from ..config import config
 from ..graph import dtypes as D
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
 from .elementwise import elementwise
+from ..graph.constants import as_tensor_variable, constant
 
 
 # --- batch_normalization: (x - mean) / std * gamma + beta ---
@@ -30,7 +31,7 @@ def _bn_grad(inputs, out, top):
 
 _bn_composite = elementwise("nnet.bn.batch_normalization", lambda x, m, s, g, b: ((x - m) / s) * g + b,
                             D.upcast_out, _bn_grad)
-_bn_composite.op._describe = lambda node: "Elemwise{Composite{((((i0 - i1) / i2) * i3) + i4)}}"
+_bn_composite._describe = lambda node: "Elemwise{Composite{((((i0 - i1) / i2) * i3) + i4)}}"
 
 
 def batch_normalization(inputs, gamma, beta, mean, std, mode="low_mem"):
@@ -147,7 +148,7 @@ def _train_grad(inputs, outputs, gouts, axes, epsilon, running_average_factor):
     return list(grads) + [None] * (len(inputs) - 3)
 
 
-batch_norm_train_op = Op("nnet.bn.batch_normalization_train", _train_infer, _train_lower, _train_grad,
+batch_norm_train_op = Primitive("nnet.bn.batch_normalization_train", _train_infer, _train_lower, _train_grad,
                          describe=lambda node: f"AbstractBatchNormTrain{{axes={node.params['axes']}}}")
 
 
@@ -161,7 +162,7 @@ def _train_grad_lower(x, dy, scale, x_mean, x_invstd, axes, epsilon):
     return g_inputs, g_scale, g_bias
 
 
-batch_norm_train_grad_op = Op(
+batch_norm_train_grad_op = Primitive(
     "nnet.bn.batch_normalization_train_grad",
     lambda x, dy, scale, x_mean, x_invstd, axes, epsilon: [x.type, scale.type, scale.type], _train_grad_lower,
     describe=lambda node: f"AbstractBatchNormTrainGrad{{axes={node.params['axes']}}}")
@@ -182,7 +183,6 @@ def batch_normalization_train(inputs, gamma, beta, axes="per-activation", epsilo
                               running_average_factor=0.1, running_mean=None, running_var=None):
     """(out, mean, invstd) of inputs normalized over `axes`, plus (new_running_mean, new_running_var)
     when both running averages are given."""
-    from ..tensor.basic import as_tensor_variable
     from .basic import patternbroadcast
     from .shape import dimshuffle
     ndim = inputs.ndim
@@ -218,7 +218,6 @@ def _test_lower(x, scale, bias, mean, var, axes, epsilon):
 
 def _test_grad(inputs, outputs, gouts, axes, epsilon):
     # Theano's AbstractBatchNormInference.grad
-    from ..tensor.basic import constant
     from .basic import addbroadcast
     from .math import sqrt
     x, scale, bias, est_mean, est_var = inputs
@@ -235,14 +234,13 @@ def _test_grad(inputs, outputs, gouts, axes, epsilon):
     return [dx, dscale, dbias, dmean, dvar]
 
 
-batch_norm_inference_op = Op("nnet.bn.batch_normalization_test", lambda x, *rest, axes, epsilon: [x.type],
+batch_norm_inference_op = Primitive("nnet.bn.batch_normalization_test", lambda x, *rest, axes, epsilon: [x.type],
                              _test_lower, _test_grad,
                              describe=lambda node: f"AbstractBatchNormInference{{axes={node.params['axes']}}}")
 
 
 def batch_normalization_test(inputs, gamma, beta, mean, var, axes="per-activation", epsilon=1e-4):
     """(inputs - mean) * gamma / sqrt(var + epsilon) + beta, with given statistics."""
-    from ..tensor.basic import as_tensor_variable
     ndim = inputs.ndim
     axes, non_bc_axes = _prepare_axes(axes, ndim)
     pattern, params_ndim = _check_gamma_beta(gamma, beta, ndim, non_bc_axes)

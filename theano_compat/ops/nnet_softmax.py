@@ -9,13 +9,13 @@ import warnings
 import jax.numpy as jnp
 
 from ..graph import dtypes as D
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 
 def _as_rows(x, name):
     """Softmax.make_node's checks and vector padding (Theano's messages and warning)."""
-    from ..tensor.basic import as_tensor_variable
     from .shape import dimshuffle
     x = as_tensor_variable(x)
     if x.ndim not in (1, 2) or x.dtype not in D.float_dtypes:
@@ -55,14 +55,13 @@ def _logsoftmax_grad(inputs, outputs, gouts):
     return [gz - tsum(gz, axis=1, keepdims=True) * softmax_op(inputs[0])]
 
 
-softmax_op = Op("nnet.softmax", _same_type, softmax_lower, _softmax_grad, describe=lambda node: "Softmax")
-logsoftmax_op = Op("nnet.logsoftmax", _same_type, logsoftmax_lower, _logsoftmax_grad,
+softmax_op = Primitive("nnet.softmax", _same_type, softmax_lower, _softmax_grad, describe=lambda node: "Softmax")
+logsoftmax_op = Primitive("nnet.logsoftmax", _same_type, logsoftmax_lower, _logsoftmax_grad,
                    describe=lambda node: "LogSoftmax")
 
 
 def softmax(c):
     """theano.tensor.nnet.softmax: row-wise; a vector gives a (1, n) row, as in Theano."""
-    from ..tensor.basic import as_tensor_variable
     c = as_tensor_variable(c)
     if c.broadcastable[-1]:
         warnings.warn("The softmax is applied on a dimension of shape 1, which does not have a semantic meaning.",
@@ -101,13 +100,12 @@ def _softmax_grad_grad(inputs, outputs, gouts):
     return [g_dy, g_sm]
 
 
-softmax_grad_op = Op("nnet.softmax_grad", lambda dy, sm: [sm.type], _softmax_grad_lower, _softmax_grad_grad,
+softmax_grad_op = Primitive("nnet.softmax_grad", lambda dy, sm: [sm.type], _softmax_grad_lower, _softmax_grad_grad,
                      describe=lambda node: "SoftmaxGrad")
 
 
 def softmax_grad(dy, sm):
     """theano.tensor.nnet.softmax_grad: the gradient of softmax w.r.t. its input, given dy and sm."""
-    from ..tensor.basic import as_tensor_variable
     from .shape import dimshuffle
     dy, sm = as_tensor_variable(dy), as_tensor_variable(sm)
     if dy.ndim not in (1, 2) or dy.dtype not in D.float_dtypes:
@@ -143,7 +141,7 @@ def _swb_grad(inputs, outputs, gouts):
     return [dx, tsum(dx, axis=0)]
 
 
-softmax_with_bias_op = Op("nnet.softmax_with_bias", _swb_infer, _swb_lower, _swb_grad,
+softmax_with_bias_op = Primitive("nnet.softmax_with_bias", _swb_infer, _swb_lower, _swb_grad,
                           describe=lambda node: "SoftmaxWithBias")
 
 

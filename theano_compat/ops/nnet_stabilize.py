@@ -18,7 +18,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..compile.lower import REWRITES
-from ..graph.ops import Op
+from ..graph.ops import Primitive, primitive_name
 from .nnet import sigmoid, sigmoid_lower, softplus_lower
 from .nnet_softmax import logsoftmax_op, softmax_grad_op, softmax_op, softmax_with_bias_op
 from .nnet_xent import (crossentropy_categorical_1hot_grad_op, crossentropy_categorical_1hot_op, dx_lower,
@@ -30,7 +30,7 @@ def _op_is(v, op):
 
 
 def _named(v, name):
-    return v is not None and v.owner is not None and v.owner.op.name == name
+    return v is not None and v.owner is not None and primitive_name(v.owner) == name
 
 
 def _is_one(v):
@@ -45,11 +45,11 @@ def _is_one(v):
 def _one_minus(v, forms=("sub", "add")):
     """sigmoid(x) when v is 1 - sigmoid(x) (or, with "add" in forms, 1 + -sigmoid(x)); else None."""
     if "sub" in forms and _named(v, "sub") and _is_one(v.owner.inputs[0]) and \
-            _op_is(v.owner.inputs[1], sigmoid.op):
+            _op_is(v.owner.inputs[1], sigmoid):
         return v.owner.inputs[1]
     if "add" in forms and _named(v, "add") and len(v.owner.inputs) == 2:
         for one, neg in (v.owner.inputs, v.owner.inputs[::-1]):
-            if _is_one(one) and _named(neg, "neg") and _op_is(neg.owner.inputs[0], sigmoid.op):
+            if _is_one(one) and _named(neg, "neg") and _op_is(neg.owner.inputs[0], sigmoid):
                 return neg.owner.inputs[0]
     return None
 
@@ -69,7 +69,7 @@ def _sigmoid_grad(node):
     if not _named(m, "mul") or len(m.owner.inputs) != 2:
         return None
     gz, y = m.owner.inputs
-    if not _op_is(y, sigmoid.op) or _one_minus(one_minus, forms=("sub",)) is not y:
+    if not _op_is(y, sigmoid) or _one_minus(one_minus, forms=("sub",)) is not y:
         return None
     over_y, over_one_minus_y, kept = [], [], []
     for t in _flat_sum(gz):
@@ -147,7 +147,7 @@ def _sink(node, dtype):
     switch(c, 0, y) is switch(c, 0, product with y), so that an inf or nan in the other factors stays
     where the switch selects 0 (the gradient of elu at 800). And exp(x) * (a / (1 + exp(x))), the
     gradient of log1p(exp(x)), is a * sigmoid(x) (local_exp_over_1_plus_exp)."""
-    if node.op.name == "true_div":
+    if primitive_name(node) == "true_div":
         factors, rest = [node.inputs[0]], [node.inputs[1]]
     else:
         factors, rest = _flat_product(node.outputs[0]), []
@@ -158,7 +158,7 @@ def _sink(node, dtype):
             others = factors[:k] + factors[k + 1:]
             return _stable_op, [cond, branch] + others + rest, dict(kind="switch_sink", dtype=dtype, zero=zero,
                                                                     n_div=len(rest))
-    if node.op.name == "mul":
+    if primitive_name(node) == "mul":
         for k, f in enumerate(factors):
             z = _exp_ratio(f)
             match = [j for j, e in enumerate(factors) if j != k and _named(e, "exp") and e.owner.inputs[0] is z]
@@ -294,7 +294,7 @@ def _stable_lower(*arrays, kind, dtype, zero=None, n_div=0, arg_dtype=None, coun
     return jnp.asarray(out).astype(dtype)
 
 
-_stable_op = Op("nnet.stabilized", None, _stable_lower, register=False,
+_stable_op = Primitive("nnet.stabilized", None, _stable_lower, register=False,
                 describe=lambda node: f"stabilized{{{node.params['kind']}}}")
 _stable_op.checks = lambda node: node.params["kind"].startswith("xent")  # the label bounds
 
@@ -304,14 +304,14 @@ _WATCHED = ("log", "log1p", "mul", "true_div", "nnet.softmax_grad")
 
 def _replacement(node):
     """(op, inputs, params) computing node's outputs stably, or None."""
-    name, (first, *_) = node.op.name, node.inputs
+    name, (first, *_) = primitive_name(node), node.inputs
     if name not in _WATCHED and node.op is not crossentropy_categorical_1hot_op:
         return None
     dtype = node.outputs[0].dtype
     if name == "log":
         if _op_is(first, softmax_op):
             return logsoftmax_op, first.owner.inputs, {}
-        if _op_is(first, sigmoid.op):
+        if _op_is(first, sigmoid):
             return _stable_op, first.owner.inputs, dict(kind="log_sigmoid", dtype=dtype)
         s = _one_minus(first, forms=("sub",))
         if s is not None:
@@ -340,7 +340,7 @@ def stabilize(nodes, outputs):
     """The node list with Theano's stabilized forms in place of the unstable nodes."""
     out = []
     for node in nodes:
-        found = _replacement(node) if isinstance(node.op, Op) and node.inputs else None
+        found = _replacement(node) if isinstance(node.op, Primitive) and node.inputs else None
         out.append(node if found is None else _Lowered(found[0], found[1], node.outputs, found[2]))
     return out
 

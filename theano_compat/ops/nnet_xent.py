@@ -7,11 +7,12 @@ Theano's optimizer turns crossentropy_categorical_1hot(softmax(x), y) into the f
 import jax.numpy as jnp
 
 from ..graph import dtypes as D
-from ..graph.ops import Op
+from ..graph.ops import Primitive, primitive_name
 from ..graph.types import TensorType
 from . import math as M
 from .nnet import softplus_lower, sigmoid
 from .nnet_softmax import check_bias, softmax_grad
+from ..graph.constants import as_tensor_variable
 
 
 def _rows(a):
@@ -51,7 +52,7 @@ def _xent_grad(inputs, outputs, gouts):
             undefined_grad(y, "CrossentropyCategorical1Hot")]
 
 
-crossentropy_categorical_1hot_op = Op("nnet.crossentropy_categorical_1hot", _xent_infer, _xent_lower, _xent_grad,
+crossentropy_categorical_1hot_op = Primitive("nnet.crossentropy_categorical_1hot", _xent_infer, _xent_lower, _xent_grad,
                                       describe=lambda node: "CrossentropyCategorical1Hot")
 crossentropy_categorical_1hot_op.checks = lambda node: True
 
@@ -65,7 +66,7 @@ def _no_grad(inputs, outputs, gouts):
     raise AttributeError("'CrossentropyCategorical1HotGrad' object has no attribute 'grad'")  # Theano's
 
 
-crossentropy_categorical_1hot_grad_op = Op(
+crossentropy_categorical_1hot_grad_op = Primitive(
     "nnet.crossentropy_categorical_1hot_grad", lambda g, coding, y: [coding.type], _xent_grad_lower, _no_grad,
     describe=lambda node: "CrossentropyCategorical1HotGrad")
 
@@ -82,7 +83,6 @@ def crossentropy_categorical_1hot_grad(g_y, coding_dist, true_one_of_n):
 def categorical_crossentropy(coding_dist, true_dist):
     """theano.tensor.nnet.categorical_crossentropy: -sum(true * log(coding), axis=-1) for distributions,
     crossentropy_categorical_1hot for integer labels (fused with a softmax when lowered, as Theano does)."""
-    from ..tensor.basic import as_tensor_variable
     from .reductions import sum as tsum
     coding_dist, true_dist = as_tensor_variable(coding_dist), as_tensor_variable(true_dist)
     if true_dist.ndim == coding_dist.ndim:
@@ -127,7 +127,7 @@ def is_zeros(g):
     from .basic import NotScalarConstantError, get_scalar_constant_value
     if g is None:
         return True
-    if g.owner is None or g.owner.op.name != "second":
+    if g.owner is None or primitive_name(g.owner) != "second":
         return False
     try:
         return bool(get_scalar_constant_value(g.owner.inputs[1]) == 0)
@@ -150,7 +150,7 @@ def _csa_grad(inputs, outputs, gouts):
     return [dx, tsum(dx, axis=0), None]
 
 
-crossentropy_softmax_argmax_1hot_with_bias_op = Op(
+crossentropy_softmax_argmax_1hot_with_bias_op = Primitive(
     "nnet.crossentropy_softmax_argmax_1hot_with_bias", _csa_infer, _csa_lower, _csa_grad,
     describe=lambda node: "CrossentropySoftmaxArgmax1HotWithBias")
 crossentropy_softmax_argmax_1hot_with_bias_op.checks = lambda node: True
@@ -167,7 +167,6 @@ def crossentropy_softmax_1hot_with_bias(x, b, y_idx):
 
 def crossentropy_softmax_1hot(x, y_idx):
     """theano.tensor.nnet.crossentropy_softmax_1hot: (nll, softmax(x)) for integer labels."""
-    from ..tensor.basic import as_tensor_variable
     x = as_tensor_variable(x)
     return crossentropy_softmax_1hot_with_bias(x, M.zeros_like(x[0, :]), y_idx)
 
@@ -181,7 +180,6 @@ def crossentropy_softmax_max_and_argmax_1hot_with_bias(x, b, y_idx):
 
 
 def crossentropy_softmax_max_and_argmax_1hot(x, y_idx):
-    from ..tensor.basic import as_tensor_variable
     x = as_tensor_variable(x)
     return crossentropy_softmax_max_and_argmax_1hot_with_bias(x, M.zeros_like(x[0, :]), y_idx)
 
@@ -220,7 +218,7 @@ def _dx_grad(inputs, outputs, gouts):
     return [g_dy, g_sm, undefined_grad(y, "CrossentropySoftmax1HotWithBiasDx")]
 
 
-crossentropy_softmax_1hot_with_bias_dx_op = Op(
+crossentropy_softmax_1hot_with_bias_dx_op = Primitive(
     "nnet.crossentropy_softmax_1hot_with_bias_dx", _dx_infer, dx_lower, _dx_grad,
     describe=lambda node: "CrossentropySoftmax1HotWithBiasDx")
 crossentropy_softmax_1hot_with_bias_dx_op.checks = lambda node: True
@@ -251,7 +249,7 @@ def _sbce_grad(inputs, outputs, gouts, dtype, bcast):
     return [sum_to_type(g * (sigmoid(x) - t), x), sum_to_type(g * (-x), t)]
 
 
-sigmoid_binary_crossentropy_op = Op(
+sigmoid_binary_crossentropy_op = Primitive(
     "nnet.sigmoid_binary_crossentropy", lambda x, t, dtype, bcast: [TensorType(dtype, bcast)], _sbce_lower,
     _sbce_grad, describe=lambda node: "sigmoid_binary_crossentropy{inline=True}")
 
@@ -259,7 +257,6 @@ sigmoid_binary_crossentropy_op = Op(
 def sigmoid_binary_crossentropy(output, target):
     """binary_crossentropy(sigmoid(output), target) from the logits: softplus(-|x|) + x * ((x > 0) - t),
     with Theano's gradients (sigmoid(x) - t, -x)."""
-    from ..tensor.basic import as_tensor_variable
     from .logic import gt
     from .nnet import softplus
     x, t = as_tensor_variable(output), as_tensor_variable(target)

@@ -16,8 +16,9 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 MODES = ("max", "sum", "average_inc_pad", "average_exc_pad")
 
@@ -279,15 +280,15 @@ def _average_grad_grad(inputs, outputs, output_grads, **p):
     return [zeros_like(inputs[0]), pool_op(output_grads[0], **p)]
 
 
-pool_op = Op("Pool", _pool_infer, lambda x, **p: pool_lower(x, **_geo(p), mode=p["mode"]), _pool_grad,
+pool_op = Primitive("Pool", _pool_infer, lambda x, **p: pool_lower(x, **_geo(p), mode=p["mode"]), _pool_grad,
              describe=_describe("Pool"))
-max_pool_grad_op = Op("MaxPoolGrad", _same_as_first,
+max_pool_grad_op = Primitive("MaxPoolGrad", _same_as_first,
                       lambda x, out, gz, **p: max_pool_grad_lower(x, out, gz, **_geo(p)), _max_grad_grad,
                       describe=_describe("MaxPoolGrad"))
-average_pool_grad_op = Op("AveragePoolGrad", _same_as_first,
+average_pool_grad_op = Primitive("AveragePoolGrad", _same_as_first,
                           lambda x, gz, **p: average_pool_grad_lower(x, gz, **_geo(p), mode=p["mode"]),
                           _average_grad_grad, describe=_describe("AveragePoolGrad"))
-max_pool_grad_grad_op = Op("DownsampleFactorMaxGradGrad", _same_as_second,
+max_pool_grad_grad_op = Primitive("DownsampleFactorMaxGradGrad", _same_as_second,
                            lambda x, out, ggx, **p: max_pool_grad_grad_lower(x, out, ggx, **_geo(p)),
                            _max_grad_grad_grad, describe=_describe("DownsampleFactorMaxGradGrad"))
 
@@ -341,7 +342,6 @@ def _old_names(nd, ws, stride, pad, ds, st, padding):
 
 
 def _pool_nd(nd, input, ws, ignore_border, stride, pad, mode, ds, st, padding):
-    from ..tensor.basic import as_tensor_variable
     ws, stride, pad = _old_names(nd, ws, stride, pad, ds, st, padding)
     x = as_tensor_variable(input)
     if x.ndim < nd:

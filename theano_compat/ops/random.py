@@ -13,8 +13,9 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..graph.nodes import Apply, Variable
-from ..graph.ops import Op, is_tracer
+from ..graph.ops import Primitive, is_tracer
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 IMPL = "threefry2x32"  # fixed, whatever jax_default_prng_impl says: a pickled state must mean one thing
 
@@ -311,7 +312,7 @@ def _make_draw_op(name, sampler, extra, extra_positions):
         from ..compile.gradient import undefined_grad
         return [undefined_grad(i, name, "No gradient defined through raw random numbers op") for i in inputs]
 
-    return Op(f"RandomFunction{{{name}}}", infer, lower, grad, static=static, static_args=static_args)
+    return Primitive(f"RandomFunction{{{name}}}", infer, lower, grad, static=static, static_args=static_args)
 
 
 DRAW_OPS = {name: _make_draw_op(name, *spec) for name, spec in SAMPLERS.items()}
@@ -324,7 +325,7 @@ def draw(dist, r, shape, args, dtype, bcast, ndim_added=0):
     op = DRAW_OPS[dist]
     params = dict(dtype=dtype, bcast=tuple(bool(b) for b in bcast), ndim_added=ndim_added)
     inputs = [r, shape] + list(args)
-    node = Apply(op, inputs, op.infer(*inputs, **params), params)
+    node = Apply.from_types(op, inputs, op.infer(*inputs, **params), params)
     return node.outputs[0], node.outputs[1]
 
 
@@ -362,13 +363,12 @@ def _permute_grad(inputs, outputs, gouts, inverse):
     return [tsum(gx, axis=axes, keepdims=True) if axes else gx, None]
 
 
-permute_row_elements_op = Op("permute_row_elements", _permute_infer, _permute_lower, _permute_grad,
+permute_row_elements_op = Primitive("permute_row_elements", _permute_infer, _permute_lower, _permute_grad,
                              describe=lambda node: "PermuteRowElements")
 
 
 def permute_row_elements(x, y, inverse=0):
     """tensor.permute_row_elements: each row (last axis) of x permuted by the matching row of y."""
-    from ..tensor.basic import as_tensor_variable
     x, y = as_tensor_variable(x), as_tensor_variable(y)
     if y.dtype not in ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"):
         raise TypeError("permute_row_elements: y must be an integer tensor", y.type)

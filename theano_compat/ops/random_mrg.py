@@ -7,9 +7,10 @@ elementwise ops) because the kernel reproduces the exact float operations of The
 """
 import numpy as np
 
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
 from . import mrg
+from ..graph.constants import as_tensor_variable
 
 
 def _undefined(name):
@@ -38,7 +39,7 @@ def _uniform_lower(rstate, size, static, dtype, bcast):
     return new, u.reshape(static)
 
 
-mrg_uniform_op = Op(
+mrg_uniform_op = Primitive(
     "mrg_uniform", lambda rstate, size, dtype, bcast: [rstate.type, TensorType(dtype, bcast)], _uniform_lower,
     _undefined("mrg_uniform"), static=lambda rstate, size, dtype, bcast: _shape_key(size),
     static_args=lambda node: [1],
@@ -55,7 +56,7 @@ def _normal_lower(u, avg, std, size, static, dtype, bcast):
     return mrg.mrg_normal_from_uniform(u, static, avg, std, dtype)
 
 
-mrg_normal_op = Op("mrg_normal", _normal_infer, _normal_lower, _undefined("mrg_normal"),
+mrg_normal_op = Primitive("mrg_normal", _normal_infer, _normal_lower, _undefined("mrg_normal"),
                    static=lambda u, avg, std, size, dtype, bcast: _shape_key(size),
                    static_args=lambda node: [3], describe=lambda node: "MRGNormal")
 
@@ -70,7 +71,7 @@ def _truncated_lower(fix_rstate, u, avg, std, size, static, dtype, bcast):
 
 # Theano redraws the out-of-range values from a second uniform of data-dependent length; that uniform's
 # rstate is this op's first input, and its new value the op's first output.
-mrg_truncated_normal_op = Op(
+mrg_truncated_normal_op = Primitive(
     "mrg_truncated_normal", _truncated_infer, _truncated_lower, _undefined("mrg_truncated_normal"),
     static=lambda fix_rstate, u, avg, std, size, dtype, bcast: _shape_key(size),
     static_args=lambda node: [4], describe=lambda node: "MRGTruncatedNormal")
@@ -89,13 +90,13 @@ def _check_from_uniform(pvals, unis):
         raise NotImplementedError("unis ndim should be 1", unis.ndim)
 
 
-multinomial_from_uniform_op = Op(
+multinomial_from_uniform_op = Primitive(
     "MultinomialFromUniform", _from_uniform_infer,
     lambda pvals, unis, n, static, odtype, auto: mrg.mrg_multinomial_from_uniform(pvals, unis, static, odtype),
     _undefined("MultinomialFromUniform"), static=lambda pvals, unis, n, odtype, auto: int(n),
     static_args=lambda node: [2], describe=lambda node: f"MultinomialFromUniform{{{node.params['odtype']}}}")
 
-choice_from_uniform_op = Op(
+choice_from_uniform_op = Primitive(
     "ChoiceFromUniform", _from_uniform_infer,
     lambda pvals, unis, n, static, odtype, auto: mrg.mrg_choice_from_uniform(pvals, unis, static, odtype),
     _undefined("ChoiceFromUniform"), static=lambda pvals, unis, n, odtype, auto: int(n),
@@ -104,7 +105,6 @@ choice_from_uniform_op = Op(
 
 def multinomial_from_uniform(pvals, unis, n, odtype="int64"):
     """theano.sandbox.multinomial.MultinomialFromUniform(odtype)(pvals, unis, n)"""
-    from ..tensor.basic import as_tensor_variable
     pvals, unis, n = as_tensor_variable(pvals), as_tensor_variable(unis), as_tensor_variable(n)
     _check_from_uniform(pvals, unis)
     return multinomial_from_uniform_op(pvals, unis, n, odtype=odtype, auto=pvals.dtype)
@@ -112,7 +112,6 @@ def multinomial_from_uniform(pvals, unis, n, odtype="int64"):
 
 def choice_from_uniform(pvals, unis, n, odtype="int64"):
     """theano.sandbox.multinomial.ChoiceFromUniform(odtype)(pvals, unis, n), without replacement."""
-    from ..tensor.basic import as_tensor_variable
     pvals, unis, n = as_tensor_variable(pvals), as_tensor_variable(unis), as_tensor_variable(n)
     _check_from_uniform(pvals, unis)
     return choice_from_uniform_op(pvals, unis, n, odtype=odtype, auto="int64")
@@ -120,5 +119,5 @@ def choice_from_uniform(pvals, unis, n, odtype="int64"):
 
 # --- theano.gradient.undefined_grad: the identity, with an undefined gradient ---
 
-undefined_grad_op = Op("undefined_grad", lambda x: [x.type], lambda x: x, _undefined("UndefinedGrad"),
+undefined_grad_op = Primitive("undefined_grad", lambda x: [x.type], lambda x: x, _undefined("UndefinedGrad"),
                        describe=lambda node: "UndefinedGrad")

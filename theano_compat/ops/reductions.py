@@ -7,8 +7,9 @@ import numpy as np
 
 from ..config import config
 from ..graph import dtypes as D
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 # Theano's CAReduceDtype: discrete inputs sum into 64-bit; float32 accumulates in float64.
 _SUM_OUT = {"bool": "int64", "int8": "int64", "int16": "int64", "int32": "int64",
@@ -109,7 +110,7 @@ def _describe(name):
 def _reducer(name, fn, grad, describe_name):
     def lower(x, axis, dtype, acc_dtype, **kw):
         return fn(jnp.asarray(x).astype(acc_dtype), axis=axis, dtype=acc_dtype).astype(dtype)
-    return Op(name, _reduce_infer, lower, grad, describe=_describe(describe_name))
+    return Primitive(name, _reduce_infer, lower, grad, describe=_describe(describe_name))
 
 
 def _prod_without_zeros(x, axis):
@@ -118,10 +119,10 @@ def _prod_without_zeros(x, axis):
 
 
 sum_op = _reducer("sum", jnp.sum, _sum_grad, "Sum")
-prod_op = Op("prod", lambda x, axis, dtype, acc_dtype, no_zeros_in_input: _reduce_infer(x, axis, dtype, acc_dtype),
+prod_op = Primitive("prod", lambda x, axis, dtype, acc_dtype, no_zeros_in_input: _reduce_infer(x, axis, dtype, acc_dtype),
              lambda x, axis, dtype, acc_dtype, no_zeros_in_input: jnp.prod(
                  jnp.asarray(x).astype(acc_dtype), axis=axis, dtype=acc_dtype).astype(dtype), _prod_grad, describe=_describe("Prod"))
-prod_without_zeros_op = Op(
+prod_without_zeros_op = Primitive(
     "prod_without_zeros", lambda x, axis: [TensorType(x.dtype, tuple(b for i, b in enumerate(x.broadcastable)
                                                                      if i not in axis))],
     _prod_without_zeros, lambda inputs, outputs, gouts, axis: [_no_grad("ProdWithoutZeros")],
@@ -135,7 +136,6 @@ def _no_grad(name):
 
 def makeKeepDims(x, y, axis):
     """Theano's makeKeepDims: put the reduced axes of x back into y as broadcastable dimensions."""
-    from ..tensor.basic import as_tensor_variable
     from .shape import dimshuffle
     x, y = as_tensor_variable(x), as_tensor_variable(y)
     if axis is None:
@@ -157,7 +157,6 @@ def makeKeepDims(x, y, axis):
 
 def sum(input, axis=None, dtype=None, keepdims=False, acc_dtype=None):
     """theano.tensor.sum"""
-    from ..tensor.basic import as_tensor_variable
     x = as_tensor_variable(input)
     axes = _careduce_axes(x, axis)
     out_dtype, acc = _dtypes(x.dtype, dtype, acc_dtype)
@@ -184,7 +183,6 @@ def _dtypes(idtype, dtype, acc_dtype):
 
 def prod(input, axis=None, dtype=None, keepdims=False, acc_dtype=None, no_zeros_in_input=False):
     """theano.tensor.prod"""
-    from ..tensor.basic import as_tensor_variable
     x = as_tensor_variable(input)
     axes = _careduce_axes(x, axis)
     out_dtype, acc = _dtypes(x.dtype, dtype, acc_dtype)
@@ -219,7 +217,7 @@ def _max_and_argmax_infer(x, axis):
     return [TensorType(x.dtype, bcast), TensorType("int64", bcast)]
 
 
-max_and_argmax_op = Op("max_and_argmax", _max_and_argmax_infer, _max_and_argmax_lower, _max_and_argmax_grad,
+max_and_argmax_op = Primitive("max_and_argmax", _max_and_argmax_infer, _max_and_argmax_lower, _max_and_argmax_grad,
                        describe=lambda node: "MaxAndArgmax{axis=%s}" % (node.params["axis"],))
 
 
@@ -236,13 +234,12 @@ def _argmax_grad(inputs, outputs, gouts, axis):
     return [zeros_like(inputs[0])]
 
 
-argmax_op = Op("argmax", lambda x, axis: [_max_and_argmax_infer(x, axis)[1]], _argmax_lower, _argmax_grad,
+argmax_op = Primitive("argmax", lambda x, axis: [_max_and_argmax_infer(x, axis)[1]], _argmax_lower, _argmax_grad,
                describe=lambda node: "Argmax")
 
 
 def max_and_argmax(a, axis=None, keepdims=False):
     """theano.tensor.max_and_argmax: [max, argmax] over axis (every axis for None)."""
-    from ..tensor.basic import as_tensor_variable
     a = as_tensor_variable(a)
     axes = check_and_normalize_axes(a, axis) or list(range(a.ndim))
     out, argout = max_and_argmax_op(a, axis=tuple(axes))
@@ -253,7 +250,6 @@ def max_and_argmax(a, axis=None, keepdims=False):
 
 def max(x, axis=None, keepdims=False):
     """theano.tensor.max"""
-    from ..tensor.basic import as_tensor_variable
     x = as_tensor_variable(x)
     out = max_and_argmax(x, axis)[0]
     return makeKeepDims(x, out, axis) if keepdims else out
@@ -261,7 +257,6 @@ def max(x, axis=None, keepdims=False):
 
 def argmax(x, axis=None, keepdims=False):
     """theano.tensor.argmax"""
-    from ..tensor.basic import as_tensor_variable
     x = as_tensor_variable(x)
     axes = check_and_normalize_axes(x, axis) or list(range(x.ndim))
     out = argmax_op(x, axis=tuple(axes))
@@ -270,7 +265,6 @@ def argmax(x, axis=None, keepdims=False):
 
 def min(x, axis=None, keepdims=False):
     """theano.tensor.min: -max(-x) (uint: max_val - max(max_val - x); bool: ~max(~x))."""
-    from ..tensor.basic import as_tensor_variable
     from .math import neg, sub
     from .logic import invert
     x = as_tensor_variable(x)
@@ -286,7 +280,6 @@ def min(x, axis=None, keepdims=False):
 
 def argmin(x, axis=None, keepdims=False):
     """theano.tensor.argmin: argmax(-x) (uint: argmax(max_val - x); bool: argmax(~x))."""
-    from ..tensor.basic import as_tensor_variable
     from .math import neg, sub
     from .logic import invert
     x = as_tensor_variable(x)
@@ -305,7 +298,7 @@ def _bool_reducer(name, fn, describe_name):
     def grad(inputs, outputs, gouts, axis):
         from .math import zeros_like
         return [zeros_like(inputs[0], config.floatX)]
-    return Op(name, lambda x, axis: [TensorType("bool", tuple(b for i, b in enumerate(x.broadcastable)
+    return Primitive(name, lambda x, axis: [TensorType("bool", tuple(b for i, b in enumerate(x.broadcastable)
                                                               if i not in axis))],
               lambda x, axis: fn(x, axis=axis), grad,
               describe=lambda node: f"{describe_name}{{{', '.join(map(str, node.params['axis']))}}}")
@@ -317,7 +310,6 @@ any_op = _bool_reducer("any", jnp.any, "Any")
 
 def _logical(op):
     def reduce(x, axis=None, keepdims=False):
-        from ..tensor.basic import as_tensor_variable
         from .logic import neq
         x = as_tensor_variable(x)
         axes = _careduce_axes(x, axis)

@@ -18,7 +18,7 @@ from jax import lax
 
 from ..compile.lower import NeedsStatic, evaluate, schedule
 from ..graph.nodes import Constant, toposort
-from ..graph.ops import Op, is_tracer
+from ..graph.ops import Primitive, is_tracer, may_fail, primitive_name
 from ..graph.types import TensorType
 
 
@@ -46,7 +46,7 @@ class ScanSpec:
         self.dyn_statics, dyn_roots = _dynamic_statics(self)
         offset = 1 + self.n_seqs + self.n_init + self.n_shared
         self.static_positions = [0] + [offset + k for k, v in enumerate(free) if v in dyn_roots]
-        self.checked = any(getattr(n.op, "checks", None) and n.op.checks(n) for n in self.nodes)
+        self.checked = any(may_fail(n) for n in self.nodes)
         self._scheduled = self._connection = None
         self._eager = {}
 
@@ -78,14 +78,14 @@ def _dynamic_statics(spec):
     roots = {v: {v} for v in spec.bound}  # the bound variables whose *values* a variable depends on
     nodes, dyn_roots = [], set()
     for node in spec.nodes:  # in topological order
-        if node.op.static is not None:
+        if getattr(node.op, "static", None) is not None:
             positions = node.op.static_args(node) if node.op.static_args else range(len(node.inputs))
             r = set().union(*[roots.get(node.inputs[i], set()) for i in positions])
             if r and not (r & placeholders):
                 nodes.append(node)
                 dyn_roots |= r
         # a shape is known while tracing, whatever the values
-        r = set() if node.op.name == "shape" else set().union(*[roots.get(i, set()) for i in node.inputs])
+        r = set() if primitive_name(node) == "shape" else set().union(*[roots.get(i, set()) for i in node.inputs])
         roots.update((o, r) for o in node.outputs)
     return nodes, dyn_roots
 
@@ -334,7 +334,7 @@ def _scan_grad(inputs, outputs, ograds, spec):
     return scan_grad(inputs, outputs, ograds, spec)
 
 
-scan_op = Op("scan", scan_infer, scan_lower, _scan_grad, static=scan_static, static_args=_scan_static_args,
+scan_op = Primitive("scan", scan_infer, scan_lower, _scan_grad, static=scan_static, static_args=_scan_static_args,
              describe=_describe)
 scan_op.checks = lambda node: node.params["spec"].checked
 
@@ -343,7 +343,7 @@ def apply_scan(spec, n_steps, sequences, inits, shared):
     """The scan node's outputs for a spec (inputs in the node's order)."""
     from ..graph.nodes import Apply
     inputs = [n_steps] + list(sequences) + list(inits) + list(shared) + list(spec.free)
-    node = Apply(scan_op, inputs, output_types(spec), {"spec": spec})
+    node = Apply.from_types(scan_op, inputs, output_types(spec), {"spec": spec})
     return node.outputs
 
 
@@ -353,7 +353,7 @@ def _prefix_lower(buf, n_ran, static):
     return buf[:static]
 
 
-prefix_op = Op("scan_until_prefix", lambda buf, n: [buf.type], _prefix_lower,
+prefix_op = Primitive("scan_until_prefix", lambda buf, n: [buf.type], _prefix_lower,
                lambda inputs, outputs, gouts: [pad_op(gouts[0], inputs[0], inputs[1]), None],
                static=lambda buf, n: int(np.asarray(n)), static_args=lambda node: [1],
                describe=lambda node: "Subtensor{:int64:}")
@@ -363,6 +363,6 @@ def _pad_lower(g, buf, n_ran):
     return lax.dynamic_update_slice_in_dim(jnp.zeros(buf.shape, g.dtype), g, 0, axis=0)
 
 
-pad_op = Op("scan_until_pad", lambda g, buf, n: [g.type], _pad_lower,
+pad_op = Primitive("scan_until_pad", lambda g, buf, n: [g.type], _pad_lower,
             lambda inputs, outputs, gouts: [prefix_op(gouts[0], inputs[2]), None, None],
             describe=lambda node: "IncSubtensor{Set;:int64:}")

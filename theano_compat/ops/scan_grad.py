@@ -18,7 +18,7 @@ import numpy as np
 
 from ..graph import dtypes as D
 from ..graph.nodes import Apply, Constant, ancestors
-from ..graph.ops import Op
+from ..graph.ops import Primitive, primitive_name
 from ..graph.types import TensorType
 from .scan import _inner_keys, run, scan_static
 
@@ -160,12 +160,12 @@ def _grad_of_grad(inputs, outputs, ograds, fn):
     return _apply_vjp(VjpFn(fn, len(inputs), diff, memo=False), list(inputs) + list(ograds), inputs, diff)
 
 
-grad_op = Op("scan_grad", None, _grad_lower, _grad_of_grad, static=_grad_static, static_args=_grad_static_args,
+grad_op = Primitive("scan_grad", None, _grad_lower, _grad_of_grad, static=_grad_static, static_args=_grad_static_args,
              describe=_grad_describe)
 
 
 def _apply_vjp(fn, node_inputs, wrt, diff):
-    node = Apply(grad_op, node_inputs, [TensorType(wrt[k].type.dtype, wrt[k].type.broadcastable) for k in diff],
+    node = Apply.from_types(grad_op, node_inputs, [TensorType(wrt[k].type.dtype, wrt[k].type.broadcastable) for k in diff],
                  {"fn": fn})
     grads = [None] * len(wrt)
     for k, g in zip(diff, node.outputs):
@@ -192,10 +192,10 @@ def scan_grad(inputs, outputs, ograds, spec):
 def _is_zeros_of(g, out):
     """True for the zeros T.grad puts in for an output the cost does not depend on."""
     node = g.owner
-    if node is None or node.op.name != "second" or node.inputs[0] is not out:
+    if node is None or primitive_name(node) != "second" or node.inputs[0] is not out:
         return False
     value = node.inputs[1]
-    while value.owner is not None and value.owner.op.name == "dimshuffle":
+    while value.owner is not None and primitive_name(value.owner) == "dimshuffle":
         value = value.owner.inputs[0]
     return isinstance(value, Constant) and not np.any(value.data)
 

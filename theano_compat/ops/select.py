@@ -4,12 +4,12 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..graph import dtypes as D
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 
 def _tensor(x):
-    from ..tensor.basic import as_tensor_variable
     return as_tensor_variable(x)
 
 
@@ -29,7 +29,7 @@ def _nonzero_grad(inputs, outputs, gouts):
     return [undefined_grad(inputs[0], "Nonzero")]
 
 
-nonzero_op = Op("nonzero", _nonzero_infer, _nonzero_lower, _nonzero_grad,
+nonzero_op = Primitive("nonzero", _nonzero_infer, _nonzero_lower, _nonzero_grad,
                 static=lambda a: int(np.count_nonzero(np.asarray(a))), describe=lambda node: "Nonzero")
 
 
@@ -106,7 +106,7 @@ def _choose_grad(inputs, outputs, gouts, mode):
     raise AttributeError("'Choose' object has no attribute 'grad' (Theano 1.0.5 defines no gradient for choose)")
 
 
-choose_op = Op("choose", _choose_infer, _choose_lower, _choose_grad, describe=lambda node: "Choose")
+choose_op = Primitive("choose", _choose_infer, _choose_lower, _choose_grad, describe=lambda node: "Choose")
 choose_op.checks = lambda node: node.params["mode"] == "raise"
 
 

@@ -4,8 +4,11 @@ import numpy as np
 
 from ..config import config
 from ..graph import dtypes as D
-from ..graph.ops import Op
+from ..graph.ops import Primitive, TheanoOp, primitive_name
 from ..graph.types import TensorType
+from ..graph import constants
+from ..graph.constants import AsTensorError, as_tensor_variable, constant
+from ..graph.nodes import Constant, Variable
 
 
 # --- DimShuffle ---
@@ -50,8 +53,36 @@ def _dimshuffle_pp(node, args):
     return f"DimShuffle{{{', '.join(map(str, order))}}}({args[0]})"
 
 
-dimshuffle_op = Op("dimshuffle", _dimshuffle_infer, _dimshuffle_lower, _dimshuffle_grad,
-                   describe=lambda node: "DimShuffle{%s}" % ",".join(map(str, node.params["order"])))
+class DimShuffle(TheanoOp):
+    """Theano's DimShuffle(input_broadcastable, new_order): x.dimshuffle(...) makes its nodes."""
+
+    @classmethod
+    def from_props(cls, input_broadcastable, new_order, inplace=True):
+        if not inplace:
+            raise ValueError("DimShuffle is inplace by default and hence the inplace for DimShuffle must be true")
+        input_broadcastable, new_order = tuple(input_broadcastable), tuple(new_order)
+        for dim in range(len(input_broadcastable)):
+            if dim not in new_order and not input_broadcastable[dim]:
+                raise ValueError("You cannot drop a non-broadcastable dimension.", (input_broadcastable, new_order))
+        return dimshuffle_op.with_props(input_broadcastable=input_broadcastable, new_order=new_order,
+                                        inplace=inplace)
+
+    def make_node(self, x, **params):
+        if params or not self.props:
+            return super().make_node(x, **params)
+        x = as_tensor_variable(x)
+        if x.broadcastable != self.input_broadcastable:
+            raise TypeError("The number of dimensions of the input is incorrect for this op. Expected "
+                            f"{self.input_broadcastable}, got {x.broadcastable}.")
+        return super().make_node(x, order=self.new_order)
+
+    def __str__(self):
+        return "InplaceDimShuffle{%s}" % ",".join(map(str, self.new_order)) if self.props else "DimShuffle"
+
+
+# Theano's x.dimshuffle makes in-place DimShuffle nodes, and prints them so
+dimshuffle_op = DimShuffle.record("dimshuffle", _dimshuffle_infer, _dimshuffle_lower, _dimshuffle_grad,
+                                  describe=lambda node: "InplaceDimShuffle{%s}" % ",".join(map(str, node.params["order"])))
 dimshuffle_op.pp = _dimshuffle_pp
 
 
@@ -73,11 +104,13 @@ def _dimshuffle_order(x, pattern):
 
 def dimshuffle(x, *pattern):
     """x.dimshuffle(pattern): permute dimensions, 'x' inserts a broadcastable one."""
-    from ..tensor.basic import as_tensor_variable
     if len(pattern) == 1 and isinstance(pattern[0], (list, tuple)):
         pattern = pattern[0]
     x = as_tensor_variable(x)
     return dimshuffle_op(x, order=_dimshuffle_order(x, pattern))
+
+
+constants.dimshuffle = dimshuffle  # as_tensor_variable(x, ndim=...) changes rank with it
 
 
 def pad_left(x, n):
@@ -93,19 +126,17 @@ def _shape_lower(x):
     return np.asarray(x.shape, dtype="int64")
 
 
-shape_op = Op("shape", lambda x: [TensorType("int64", (False,))], _shape_lower,
+shape_op = Primitive("shape", lambda x: [TensorType("int64", (False,))], _shape_lower,
               grad=lambda inputs, outputs, gouts: [None], describe=lambda node: "Shape")
 
 
 def shape(x):
-    from ..tensor.basic import as_tensor_variable
     return shape_op(as_tensor_variable(x))
 
 
 # --- Reshape ---
 
 def _reshape_infer(x, shp, ndim):
-    from ..graph.nodes import Constant
     if shp.ndim != 1 or shp.dtype not in D.integer_dtypes:
         raise TypeError(f"Shape must be integers: {shp.type}")
     if isinstance(shp, Constant):
@@ -119,9 +150,9 @@ def _is_one(shp, i):
     """Theano marks reshape dimensions broadcastable when the new shape entry is a constant 1."""
     from .basic import get_scalar_constant_value, NotScalarConstantError
     node = shp.owner
-    if node is not None and node.op.name == "make_vector":
+    if node is not None and primitive_name(node) == "make_vector":
         entry = node.inputs[i]
-    elif node is not None and node.op.name == "shape":  # x.shape[i] of a broadcastable dimension is 1
+    elif node is not None and primitive_name(node) == "shape":  # x.shape[i] of a broadcastable dim is 1
         return bool(node.inputs[0].broadcastable[i])
     else:
         return False
@@ -155,20 +186,18 @@ def _reshape_grad(inputs, outputs, gouts, ndim):
     return [reshape(gouts[0], shape(x), ndim=x.ndim), None]
 
 
-reshape_op = Op("reshape", _reshape_infer, _reshape_lower, _reshape_grad, static=_reshape_static,
+reshape_op = Primitive("reshape", _reshape_infer, _reshape_lower, _reshape_grad, static=_reshape_static,
                 static_args=lambda node: (1,), describe=lambda node: f"Reshape{{{node.params['ndim']}}}")
 
 
 def reshape(x, newshape, ndim=None):
     """theano.tensor.reshape: newshape may hold ints, -1 and symbolic scalars."""
-    from ..tensor.basic import as_tensor_variable, as_shape_vector
     x = as_tensor_variable(x)
     if isinstance(newshape, (int, np.integer)):
         # Theano: as_tensor_variable(3) is not a vector, and as_tensor_variable(3, ndim=1) fails
         if ndim is None:
             raise TypeError("New shape in reshape must be a vector or a list/tuple of scalar. Got %s after "
                             "conversion to a vector." % newshape)
-        from ..tensor.basic import AsTensorError
         raise AsTensorError("Cannot convert %s to TensorType" % newshape, type(newshape))
     shp = as_shape_vector(newshape)
     if ndim is None:
@@ -179,13 +208,10 @@ def reshape(x, newshape, ndim=None):
 
 
 def _static_length(shp):
-    from ..graph.nodes import Constant
-    if isinstance(shp, Constant):
-        return len(shp.data)
-    if shp.owner is not None and shp.owner.op.name == "make_vector":
-        return len(shp.owner.inputs)
-    if shp.owner is not None and shp.owner.op.name == "shape":
-        return shp.owner.inputs[0].ndim
+    try:
+        return get_vector_length(shp)
+    except ValueError:
+        pass
     raise ValueError(f"The length of the provided shape ({shp}) cannot be automatically determined, so "
                      "Theano is not able to know what the number of dimensions of the reshaped variable will "
                      "be. You can provide the 'ndim' keyword argument to 'reshape' to avoid this problem.")
@@ -193,7 +219,6 @@ def _static_length(shp):
 
 def flatten(x, ndim=1, outdim=None):
     """theano.tensor.flatten: keep the first ndim-1 dimensions, collapse the rest."""
-    from ..tensor.basic import as_tensor_variable
     x = as_tensor_variable(x)
     ndim = outdim if outdim is not None else ndim
     if ndim < 1 or (ndim > x.ndim and x.ndim > 0):
@@ -208,3 +233,31 @@ def flatten(x, ndim=1, outdim=None):
 def _with_broadcastable(x, bcast):
     from .basic import patternbroadcast
     return patternbroadcast(x, bcast) if x.broadcastable != tuple(bcast) else x
+
+
+def as_shape_vector(shape):
+    """A shape argument (ints, -1, symbolic scalars, or a symbolic vector) as one int64 vector."""
+    from .basic import cast, make_vector
+    if isinstance(shape, Variable):
+        return cast(shape, "int64") if shape.ndim == 1 else make_vector(shape, dtype="int64")
+    if isinstance(shape, (int, np.integer)):
+        shape = [shape]
+    if any(isinstance(s, Variable) for s in shape):
+        return make_vector(*[as_tensor_variable(s) for s in shape], dtype="int64")
+    return constant(np.asarray(shape, dtype="int64"))
+
+
+def get_vector_length(v):
+    """The static length of a symbolic vector, when the graph tells it (Theano's get_vector_length)."""
+    v = as_tensor_variable(v)
+    if v.ndim != 1:
+        raise TypeError(f"argument must be symbolic vector, got '{v}'")
+    if v.broadcastable[0]:
+        return 1
+    if isinstance(v, Constant):
+        return len(v.data)
+    if v.owner is not None and primitive_name(v.owner) == "make_vector":
+        return len(v.owner.inputs)
+    if v.owner is not None and primitive_name(v.owner) == "shape":
+        return v.owner.inputs[0].ndim
+    raise ValueError(f"length not known: {v}")

@@ -8,12 +8,12 @@ import numpy as np
 from numpy.linalg import LinAlgError
 
 from ..graph import dtypes as D
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
+from ..graph.constants import AsTensorError, as_tensor_variable
 
 
 def _tensor(x):
-    from ..tensor.basic import as_tensor_variable
     return as_tensor_variable(x)
 
 
@@ -23,7 +23,7 @@ def _work(x):
 
 # --- tri / tril / triu (theano.tensor.basic) ---
 
-tri_op = Op("tri", lambda n, m, k, dtype: [TensorType(dtype, (False, False))],
+tri_op = Primitive("tri", lambda n, m, k, dtype: [TensorType(dtype, (False, False))],
             lambda n, m, k, dtype, static: jnp.tri(static[0], static[1], static[2], dtype=dtype),
             lambda inputs, outputs, gouts, dtype: [None, None, None],
             static=lambda n, m, k, dtype: (int(n), int(m), int(k)), describe=lambda node: "Tri{%s}" % node.params["dtype"])
@@ -97,7 +97,7 @@ def _chol_infer(x, lower, on_error):
     return [x.type]
 
 
-cholesky_op = Op("slinalg.cholesky", _chol_infer, _chol_lower, _chol_grad,
+cholesky_op = Primitive("slinalg.cholesky", _chol_infer, _chol_lower, _chol_grad,
                  describe=lambda node: "Cholesky{lower=%(lower)s, destructive=False, on_error=%(on_error)s}"
                  % node.params)
 cholesky_op.checks = lambda node: node.params["on_error"] == "raise"
@@ -161,7 +161,7 @@ def _solve_grad(inputs, outputs, gouts, A_structure, lower):
     return [A_bar, b_bar]
 
 
-solve_op = Op("slinalg.solve", _solve_infer, _solve_lower, _solve_grad,
+solve_op = Primitive("slinalg.solve", _solve_infer, _solve_lower, _solve_grad,
               describe=lambda node: "Solve{('%(A_structure)s', %(lower)s, False, False)}" % node.params)
 solve_op.checks = lambda node: node.params["A_structure"] not in ("lower_triangular", "upper_triangular")
 
@@ -210,7 +210,7 @@ def _eigvalsh_grad(inputs, outputs, gouts, lower):
     return eigvalsh_grad_op(a, b, gouts[0], lower=lower)
 
 
-eigvalsh_op = Op("slinalg.eigvalsh", lambda a, *b, lower: [TensorType(D.upcast(a.dtype, *[x.dtype for x in b]),
+eigvalsh_op = Primitive("slinalg.eigvalsh", lambda a, *b, lower: [TensorType(D.upcast(a.dtype, *[x.dtype for x in b]),
                                                                       (False,))],
                  _eigvalsh_lower, _eigvalsh_grad, describe=lambda node: "Eigvalsh{lower=%s}" % node.params["lower"])
 
@@ -224,7 +224,7 @@ def _eigvalsh_grad_lower(a, b, gw, lower):
     return fold(gA).astype(dtype), fold(gB).astype(dtype)
 
 
-eigvalsh_grad_op = Op("slinalg.eigvalsh_grad", lambda a, b, gw, lower: [TensorType(
+eigvalsh_grad_op = Primitive("slinalg.eigvalsh_grad", lambda a, b, gw, lower: [TensorType(
     D.upcast(a.dtype, b.dtype, gw.dtype), (False, False))] * 2, _eigvalsh_grad_lower, None,
     describe=lambda node: "EigvalshGrad{lower=%s}" % node.params["lower"])
 
@@ -232,7 +232,6 @@ eigvalsh_grad_op = Op("slinalg.eigvalsh_grad", lambda a, b, gw, lower: [TensorTy
 def eigvalsh(a, b, lower=True):
     """scipy.linalg.eigvalsh(a, b): the (generalised, for b given) eigenvalues of a symmetric a."""
     if b is None:
-        from ..tensor.basic import AsTensorError
         raise AsTensorError("Cannot convert None to TensorType", type(None))
     return eigvalsh_op(_tensor(a), _tensor(b), lower=lower)
 
@@ -259,9 +258,9 @@ def _expm_grad_lower(A, g):
     return pullback(g.astype("float64"))[0].astype(A.dtype)
 
 
-expm_grad_op = Op("slinalg.expm_grad", lambda A, g: [TensorType(A.dtype, (False, False))], _expm_grad_lower, None,
+expm_grad_op = Primitive("slinalg.expm_grad", lambda A, g: [TensorType(A.dtype, (False, False))], _expm_grad_lower, None,
                   describe=lambda node: "ExpmGrad")
-expm_op = Op("slinalg.expm", lambda A: [TensorType(A.dtype, (False, False))],
+expm_op = Primitive("slinalg.expm", lambda A: [TensorType(A.dtype, (False, False))],
              lambda A: jsl.expm(jnp.asarray(A).astype(_work(A))).astype(A.dtype),
              lambda inputs, outputs, gouts: [expm_grad_op(inputs[0], gouts[0])], describe=lambda node: "Expm")
 

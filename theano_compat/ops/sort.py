@@ -1,8 +1,9 @@
 """sort and argsort (Theano's SortOp and ArgSortOp, axis=None sorting the flattened tensor)."""
 import jax.numpy as jnp
 
-from ..graph.ops import Op
+from ..graph.ops import Primitive
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 
 def _axis(a, axis):
@@ -42,17 +43,16 @@ def _describe(name):
     return lambda node: "%s{%s, %s}" % (name, node.params["kind"], node.params["order"])
 
 
-sort_op = Op("sort", lambda a, axis, kind, order: [a.type],
+sort_op = Primitive("sort", lambda a, axis, kind, order: [a.type],
              lambda a, axis, kind, order: jnp.sort(a, axis=axis, stable=True), _sort_grad,
              describe=_describe("SortOp"))
-argsort_op = Op("argsort", lambda a, axis, kind, order: [TensorType("int64", a.broadcastable)],
+argsort_op = Primitive("argsort", lambda a, axis, kind, order: [TensorType("int64", a.broadcastable)],
                 lambda a, axis, kind, order: jnp.argsort(a, axis=axis, stable=True).astype("int64"), _argsort_grad,
                 describe=_describe("ArgSortOp"))
 
 
 def sort(a, axis=-1, kind="quicksort", order=None):
     """numpy.sort along axis (the flattened a for axis=None)."""
-    from ..tensor.basic import as_tensor_variable
     a = as_tensor_variable(a)
     if axis is None:
         a, axis = a.flatten(), 0
@@ -61,7 +61,6 @@ def sort(a, axis=-1, kind="quicksort", order=None):
 
 def argsort(a, axis=-1, kind="quicksort", order=None):
     """numpy.argsort along axis (the flattened a for axis=None); int64 indices."""
-    from ..tensor.basic import as_tensor_variable
     a = as_tensor_variable(a)
     if axis is None:
         a, axis = a.flatten(), 0

@@ -10,14 +10,14 @@ import jax.scipy.special as jsp
 import numpy as np
 
 from ..graph import dtypes as D
-from ..graph.errors import MethodNotDefined
+from ..graph.ops import MethodNotDefined
 from .elementwise import elementwise
 from .math import exp
+from ..graph.constants import constant
 
 
 def _cst(value, x, gz):
     """np.asarray(value, dtype=upcast(x.dtype, gz.dtype)), the constant of Theano's erf-family grads."""
-    from ..tensor.basic import constant
     return constant(np.asarray(value, dtype=D.upcast(x.dtype, gz.dtype)))
 
 

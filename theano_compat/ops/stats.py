@@ -3,6 +3,7 @@ so their dtypes, names and gradients are Theano's."""
 import numpy as np
 
 from ..graph import dtypes as D
+from ..graph.constants import as_tensor_variable, constant
 
 
 def _axis_list(x, axis):
@@ -18,7 +19,6 @@ def _axis_list(x, axis):
 
 def mean(input, axis=None, dtype=None, op=False, keepdims=False, acc_dtype=None):
     """theano.tensor.mean: a sum, then a true division by each reduced dimension's length."""
-    from ..tensor.basic import as_tensor_variable
     from .basic import cast
     from .math import true_div
     from .reductions import sum
@@ -41,7 +41,6 @@ def mean(input, axis=None, dtype=None, op=False, keepdims=False, acc_dtype=None)
 
 def var(input, axis=None, ddof=0, keepdims=False, corrected=False):
     """theano.tensor.var: the mean squared deviation (ddof and the corrected two-pass form as in Theano)."""
-    from ..tensor.basic import as_tensor_variable, constant
     from .math import sub, pow, true_div, mul
     from .reductions import sum
     from .shape import shape
@@ -85,7 +84,6 @@ def std(input, axis=None, ddof=0, keepdims=False, corrected=False):
 
 def ptp(a, axis=None):
     """Range of values (maximum - minimum) along an axis."""
-    from ..tensor.basic import as_tensor_variable
     from .math import sub
     from .reductions import max, min
     a = as_tensor_variable(a)

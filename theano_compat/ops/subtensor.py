@@ -13,14 +13,14 @@ from jax import lax
 
 from ..graph import dtypes as D
 from ..graph.nodes import Constant, Variable
-from ..graph.ops import Op, is_tracer
+from ..graph.ops import Primitive, is_tracer
 from ..graph.types import TensorType
+from ..graph.constants import as_tensor_variable
 
 
 # --- building the spec from a Python index ---
 
 def _as_ref(v, inputs):
-    from ..tensor.basic import as_tensor_variable
     if v is None or isinstance(v, (int, np.integer)):
         return None if v is None else int(v)
     v = as_tensor_variable(v)
@@ -49,7 +49,6 @@ def _includes_bool(e):
 def build_spec(x, index):
     """(x with new axes inserted, spec, symbolic index inputs) for a Python index expression, following
     Theano's TensorVariable.__getitem__ (its checks, and its newaxis handling for basic indexing)."""
-    from ..tensor.basic import as_tensor_variable
     from .shape import dimshuffle
     index = index if isinstance(index, tuple) else (index,)
     count, ellipses = 0, []
@@ -285,7 +284,7 @@ def _slice_bound_positions(first):
     return positions
 
 
-subtensor_op = Op("subtensor", lambda x, *idx, spec: [_out_type(x, spec, idx)], _get_lower, None,
+subtensor_op = Primitive("subtensor", lambda x, *idx, spec: [_out_type(x, spec, idx)], _get_lower, None,
                   static=_static, static_args=_slice_bound_positions(1), describe=lambda node: "Subtensor{%s}" % _spec_str(node))
 
 
@@ -310,13 +309,42 @@ def subtensor(x, index):
 # --- set_subtensor / inc_subtensor ---
 
 def _inc_lower(x, y, *vals, spec, set_instead, static=None):
+    from .basic import c_cast
     idx = _resolve(x, vals, spec, static)
     x = jnp.asarray(x)
-    if not set_instead and not np.can_cast(y.dtype, x.dtype, "same_kind"):
-        # numpy's in-place add refuses it (UFuncTypeError): raise numpy's own error
-        np.add(np.zeros(1, x.dtype), np.zeros(1, y.dtype), out=np.zeros(1, x.dtype), casting="same_kind")
-    y = jnp.asarray(y).astype(x.dtype)
+    basic = not any(e[0] == "array" for e in spec)
+    if basic and not set_instead:
+        _check_inplace_add(x.dtype, y, view_is_scalar=sum(e[0] == "int" for e in spec) == x.ndim)
+    # Theano: y is converted to x's dtype as numpy assigns (set) or as the C code of AdvancedIncSubtensor1
+    # casts (inc by an index vector): -1.5 into uint8 is 255, 2.5 is 2, on x86 as in numpy.
+    y = c_cast(y, str(x.dtype))
     return x.at[idx].set(y) if set_instead else x.at[idx].add(y)
+
+
+def _check_inplace_add(x_dtype, y, view_is_scalar):
+    """Theano's IncSubtensor adds in place with numpy 1 (same_kind casting): where the sum's dtype cannot
+    go back into x's, numpy raises UFuncTypeError. A 0-d y added to an array view counts by its value
+    (numpy 1's value-based casting: uint8 view += int64 5 is fine, += -1 is not)."""
+    y_dtype = np.dtype(y.dtype)
+    if y.ndim or view_is_scalar or y_dtype.kind not in "iu" or np.dtype(x_dtype).kind not in "iu":
+        _refuse_add(x_dtype, np.promote_types(x_dtype, y_dtype))
+        return
+    from ..compile.lower import runtime_check
+    # By value, a non-negative integer is unsigned and a negative one signed: only a negative value into an
+    # unsigned x (or one that does not fit int64's partner) makes the sum a type x cannot take back.
+    if np.dtype(x_dtype).kind == "u":
+        runtime_check(jnp.asarray(y) >= 0, TypeError, _cast_message(
+            np.promote_types(x_dtype, np.int8 if y_dtype.kind == "i" else y_dtype), x_dtype))
+
+
+def _refuse_add(x_dtype, out):
+    if not np.can_cast(out, x_dtype, "same_kind"):
+        raise TypeError(_cast_message(out, x_dtype))
+
+
+def _cast_message(out, x_dtype):
+    return (f"Cannot cast ufunc 'add' output from dtype('{np.dtype(out)}') to dtype('{np.dtype(x_dtype)}') "
+            "with casting rule 'same_kind'")
 
 
 def _inc_grad(inputs, outputs, gouts, spec, set_instead):
@@ -346,7 +374,7 @@ def _sum_to(g, y):
     return sum_to_type(g, y)
 
 
-inc_subtensor_op = Op("inc_subtensor", lambda x, y, *idx, spec, set_instead: [x.type], _inc_lower, _inc_grad,
+inc_subtensor_op = Primitive("inc_subtensor", lambda x, y, *idx, spec, set_instead: [x.type], _inc_lower, _inc_grad,
                       static=lambda x, y, *vals, spec, set_instead: _static(x, *vals, spec=spec),
                       static_args=_slice_bound_positions(2),
                       describe=lambda node: ("SetSubtensor{%s}" if node.params["set_instead"]
@@ -354,7 +382,6 @@ inc_subtensor_op = Op("inc_subtensor", lambda x, y, *idx, spec, set_instead: [x.
 
 
 def _inc(x, y, set_instead, tolerate_inplace_aliasing=False, inplace=False):
-    from ..tensor.basic import as_tensor_variable
     y = as_tensor_variable(y)
     node = x.owner
     if node is None or node.op is not subtensor_op:
@@ -386,7 +413,7 @@ def _subtensor_grad(inputs, outputs, gouts, spec, static=None):
     return [inc_subtensor_op(zeros_like(x), gouts[0], *idx, spec=spec, set_instead=False)] + [None] * len(idx)
 
 
-subtensor_op.grad = _subtensor_grad
+subtensor_op.grad_rule = _subtensor_grad
 
 
 def _has_value_checks(node):
@@ -394,5 +421,15 @@ def _has_value_checks(node):
     return any(e[0] == "array" or (e[0] == "int" and isinstance(e[1], tuple)) for e in node.params["spec"])
 
 
+def _inc_checks(node):
+    """...and a 0-d integer added into an unsigned array view is checked by value (_check_inplace_add)."""
+    x, y = node.inputs[:2]
+    spec = node.params["spec"]
+    by_value = (not node.params["set_instead"] and y.ndim == 0 and y.dtype in D.integer_dtypes
+                and x.dtype in D.uint_dtypes and not any(e[0] == "array" for e in spec)
+                and sum(e[0] == "int" for e in spec) < x.ndim)
+    return by_value or _has_value_checks(node)
+
+
 subtensor_op.checks = _has_value_checks
-inc_subtensor_op.checks = _has_value_checks
+inc_subtensor_op.checks = _inc_checks

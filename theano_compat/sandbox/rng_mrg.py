@@ -18,7 +18,9 @@ from ..graph.nodes import Constant, Variable
 from ..ops import mrg
 from ..ops.random_mrg import (choice_from_uniform, mrg_normal_op, mrg_truncated_normal_op, mrg_uniform_op,
                               multinomial_from_uniform, undefined_grad_op)
-from ..tensor.basic import as_tensor_variable, constant, get_vector_length
+from ..ops.shape import get_vector_length
+from ..graph.constants import as_tensor_variable, constant
+from ..graph.ops import primitive_name
 
 from ..compile.function import function  # noqa: E402,F401
 from ..gradient import undefined_grad  # noqa: E402  (Theano's rng_mrg imports it from theano.gradient)
@@ -247,7 +249,7 @@ def _is_one(s):
 def _reshape_bcast(size, ndim):
     if isinstance(size, Constant):
         return tuple(bool(s == 1) for s in size.data)
-    if size.owner is not None and size.owner.op.name == "make_vector":
+    if size.owner is not None and primitive_name(size.owner) == "make_vector":
         return tuple(_is_one(s) for s in size.owner.inputs)
     return (False,) * ndim
 

@@ -17,6 +17,7 @@ from ..graph.nodes import Constant, Variable, inputs as graph_inputs
 from ..graph.types import TensorType
 from ..ops.scan import ScanSpec, apply_scan, prefix_op
 from .scan_utils import OrderedUpdates, get_updates_and_outputs
+from ..graph.constants import as_tensor_variable
 
 _logger = logging.getLogger("theano.scan_module.scan")
 
@@ -28,7 +29,6 @@ def _wrap(x):
 
 
 def _as_var(x):
-    from ..tensor.basic import as_tensor_variable
     return x if isinstance(x, Variable) else as_tensor_variable(x)
 
 
@@ -64,7 +64,6 @@ def scan(fn, sequences=None, outputs_info=None, non_sequences=None, n_steps=None
          go_backwards=False, mode=None, name=None, profile=False, allow_gc=None, strict=False,
          return_list=False):
     """theano.scan: apply fn over sequences and recurrent outputs; returns (outputs, updates)."""
-    from ..tensor.basic import as_tensor_variable
     seqs, outs_info = _wrap(sequences), _wrap(outputs_info)
     non_seqs = [_as_var(v) for v in _wrap(non_sequences)]
     n_fixed = _fixed_steps(n_steps)

@@ -1,11 +1,12 @@
 """theano.scan_module.scan_utils: until, and how scan reads what fn returns; OrderedUpdates (theano.updates)."""
-from ..compat import string_types  # noqa: F401  (Theano's six names)
 import warnings
 from collections import OrderedDict
 
-from ..compile.shared import SharedVariable
 import numpy as np
 
+from ..compat import string_types  # noqa: F401  (Theano's six names)
+from ..compile.shared import SharedVariable
+from ..graph.constants import as_tensor_variable
 from ..graph.nodes import Constant, Variable
 
 __all__ = ["until", "get_updates_and_outputs", "OrderedUpdates", "clone", "equal_computations"]
@@ -23,7 +24,6 @@ class until:
     """Returned by a scan's fn (last) to stop the loop after the step where `condition` is true."""
 
     def __init__(self, condition):
-        from ..tensor.basic import as_tensor_variable
         self.condition = as_tensor_variable(condition)
         assert self.condition.ndim == 0
 

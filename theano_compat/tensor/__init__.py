@@ -93,7 +93,7 @@ from .var import TensorConstantSignature  # noqa: E402
 from ..config import config  # noqa: E402,F401
 from ..gof.utils import hashtype  # noqa: E402,F401
 from .io import key_to_cmp  # noqa: E402,F401
-from ..graph.errors import MethodNotDefined  # noqa: E402,F401
+from ..graph.ops import MethodNotDefined  # noqa: E402,F401
 from ..printing import min_informative_str, pprint  # noqa: E402,F401
 from .. import compile, gof, printing  # noqa: E402,F401
 from .. import scalar as scal  # noqa: E402,F401  (Theano's tensor module imports it so; its tests use T.scal)

@@ -3,104 +3,10 @@ import numpy as np
 
 from ..config import config
 from ..graph import dtypes as D
-from ..graph.nodes import Constant, Variable
+from ..graph.constants import AsTensorError, as_tensor_variable, constant
 from ..graph.types import TensorType
-from .var import AsTensorError, TensorConstant, TensorVariable
-
-
-def constant(x, name=None, ndim=None, dtype=None):
-    """theano.tensor.constant: a TensorConstant with Theano's autocast dtype and broadcastable pattern."""
-    value = D.constant_value(x, dtype)
-    bcast = [d == 1 for d in value.shape]
-    if ndim is not None:
-        if len(bcast) > ndim:
-            raise ValueError(f"ndarray could not be cast to constant with {ndim} dimensions")
-        bcast = [True] * (ndim - len(bcast)) + bcast
-        value = value.reshape([1] * (ndim - value.ndim) + list(value.shape))
-    ttype = TensorType(value.dtype, bcast)
-    if not _cacheable(value):
-        return TensorConstant(ttype, value, name=name)
-    key = (ttype, value.item())
-    if key not in _CONSTANT_CACHE:
-        _CONSTANT_CACHE[key] = TensorConstant(ttype, value, name=name)
-    return _CONSTANT_CACHE[key]
-
-
-# Theano caches small integral constants, so `1` used twice in a graph is one variable (debugprint shows
-# one id); the cache is Theano's criterion exactly.
-_CONSTANT_CACHE = {}
-
-
-def _cacheable(value):
-    if value.size != 1 or value.dtype.kind not in "iuf" or not -10 <= value.item() <= 10:
-        return False
-    return value.dtype.kind in "iu" or int(value.item()) == value.item()
-
-
-def as_tensor_variable(x, name=None, ndim=None):
-    """theano.tensor.as_tensor_variable: variables pass through, values become constants."""
-    if isinstance(x, Variable):
-        if not isinstance(x.type, TensorType):
-            raise AsTensorError("Variable type field must be a TensorType.", x, x.type)
-        if ndim is None or x.ndim == ndim:
-            return x
-        if x.ndim > ndim:
-            from ..ops.shape import dimshuffle
-            first = [i for i in range(x.ndim) if not x.broadcastable[i]]
-            first = first[0] if first else x.ndim
-            x = dimshuffle(x, list(range(x.ndim))[first:])
-            if x.ndim > ndim:
-                raise ValueError("TensorType could not be cast to have %i dimensions" % ndim, x.type)
-            return x
-        from ..ops.shape import dimshuffle
-        return dimshuffle(x, ["x"] * (ndim - x.ndim) + list(range(x.ndim)))
-    if isinstance(x, (tuple, list)) and any(isinstance(e, Variable) for e in x):
-        from ..ops.join import stack
-        try:
-            return stack(x)
-        except (TypeError, ValueError):
-            pass
-    if isinstance(x, bool):
-        raise AsTensorError(
-            "Cannot cast True or False as a tensor variable. Please use np.array(True) or np.array(False) if "
-            "you need these constants. This error might be caused by using the == operator on Variables. "
-            "v == w does not do what you think it does, use theano.tensor.eq(v, w) instead.")
-    try:
-        return constant(x, name=name, ndim=ndim)
-    except TypeError:
-        try:
-            str_x = str(x)
-        except Exception:  # noqa: BLE001 - Theano's fallback
-            str_x = repr(x)
-        raise AsTensorError("Cannot convert %s to TensorType" % str_x, type(x)) from None
-
-
-def as_shape_vector(shape):
-    """A shape argument (ints, -1, symbolic scalars, or a symbolic vector) as one int64 vector."""
-    from ..ops.basic import cast, make_vector
-    if isinstance(shape, Variable):
-        return cast(shape, "int64") if shape.ndim == 1 else make_vector(shape, dtype="int64")
-    if isinstance(shape, (int, np.integer)):
-        shape = [shape]
-    if any(isinstance(s, Variable) for s in shape):
-        return make_vector(*[as_tensor_variable(s) for s in shape], dtype="int64")
-    return constant(np.asarray(shape, dtype="int64"))
-
-
-def get_vector_length(v):
-    """The static length of a symbolic vector, when the graph tells it (Theano's get_vector_length)."""
-    v = as_tensor_variable(v)
-    if v.ndim != 1:
-        raise TypeError(f"argument must be symbolic vector, got '{v}'")
-    if v.broadcastable[0]:
-        return 1
-    if isinstance(v, Constant):
-        return len(v.data)
-    if v.owner is not None and v.owner.op.name == "make_vector":
-        return len(v.owner.inputs)
-    if v.owner is not None and v.owner.op.name == "shape":
-        return v.owner.inputs[0].ndim
-    raise ValueError(f"length not known: {v}")
+from ..ops.shape import as_shape_vector, get_vector_length  # noqa: F401  (Theano's tensor.basic names)
+from .var import TensorConstant, TensorVariable  # noqa: F401  (registers the variable classes)
 
 
 def tensor(dtype, broadcastable, name=None):
@@ -117,17 +23,20 @@ _KINDS = {"scalar": (), "vector": (False,), "row": (True, False), "col": (False,
 
 
 def _constructor(prefix, kind):
+    """Theano's T.dmatrix-style names are TensorType instances (calling one makes a variable); the floatX
+    ones (T.matrix) are functions taking name and dtype."""
     bcast = _KINDS[kind]
+    if prefix:
+        return TensorType(_PREFIX[prefix], bcast)
 
     def make(name=None, dtype=None):
-        dtype = dtype or (_PREFIX[prefix] if prefix else config.floatX)
-        return TensorType(dtype, bcast)(name)
-    make.__name__ = make.__qualname__ = prefix + kind
-    make.__doc__ = f"A symbolic {kind} of dtype {_PREFIX.get(prefix, 'floatX')}."
+        return TensorType(dtype or config.floatX, bcast)(name)
+    make.__name__ = make.__qualname__ = kind
+    make.__doc__ = f"A symbolic {kind} of dtype floatX."
     return make
 
 
-def _plural(single):
+def _plural(single, name):
     def make(*names):
         # Theano's _multi, quirks included: dscalars('x') gives one variable, dscalars(3) three unnamed.
         if names and isinstance(names[0], int):
@@ -137,8 +46,7 @@ def _plural(single):
         if len(names) == 1:
             return single(names)
         return [single(n) for n in names]
-    make.__name__ = make.__qualname__ = single.__name__ + "s" if not single.__name__.endswith("x") \
-        else single.__name__[:-2] + "ices"
+    make.__name__ = make.__qualname__ = name + "s" if not name.endswith("x") else name[:-2] + "ices"
     return make
 
 
@@ -146,8 +54,8 @@ CONSTRUCTORS = {}
 for _p in [""] + list(_PREFIX):
     for _k in _KINDS:
         _one = _constructor(_p, _k)
-        CONSTRUCTORS[_one.__name__] = _one
-        _many = _plural(_one)
+        _many = _plural(_one, _p + _k)
+        CONSTRUCTORS[_p + _k] = _one
         CONSTRUCTORS[_many.__name__] = _many
 globals().update(CONSTRUCTORS)
 

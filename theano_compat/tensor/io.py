@@ -1,6 +1,6 @@
 """theano.tensor.io: graph ops that read files and exchange data over MPI while the function runs.
 One jitted XLA step does no file or MPI I/O, so these resolve and raise when used."""
-from ..compile.shared import Generic  # noqa: F401
+from ..graph.types import Generic  # noqa: F401
 from ..graph.nodes import Constant  # noqa: F401
 from ..stand_ins import declare_unsupported
 from .basic import tensor  # noqa: F401

@@ -7,7 +7,7 @@ from ..gof.fg import InconsistencyError  # noqa: F401
 from ..gof.opt import (Optimizer, TopoOptimizer, copy_stack_trace, in2out, pre_constant_merge,  # noqa: F401
                        pre_greedy_local_optimizer)
 from ..graph import dtypes as D
-from ..graph.errors import MethodNotDefined  # noqa: F401
+from ..graph.ops import MethodNotDefined  # noqa: F401
 from ..graph.nodes import Constant, Variable  # noqa: F401
 from ..ops.basic import NotScalarConstantError, get_scalar_constant_value  # noqa: F401
 from ..printers import DefaultPrinter

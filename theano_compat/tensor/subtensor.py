@@ -8,7 +8,7 @@ import numpy as np
 
 from ..config import config  # noqa: F401
 from ..gof.utils import hashtype  # noqa: F401
-from ..graph.errors import MethodNotDefined  # noqa: F401
+from ..graph.ops import MethodNotDefined  # noqa: F401
 from ..graph.nodes import Apply, Variable  # noqa: F401
 from ..ops.basic import NotScalarConstantError, alloc, get_scalar_constant_value  # noqa: F401
 from ..ops.math import clip  # noqa: F401

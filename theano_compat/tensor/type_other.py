@@ -1,5 +1,5 @@
 """theano.tensor.type_other: None and slices as graph values (NoneConst, SliceConstant)."""
-from ..compile.shared import Generic
+from ..graph.types import Generic
 from ..gof.utils import hashtype  # noqa: F401
 from ..graph.nodes import Apply, Constant  # noqa: F401
 from ..stand_ins import declare_unsupported

@@ -6,11 +6,7 @@ from ..graph.nodes import Constant, Variable
 from ..graph.types import TensorType
 
 
-class AsTensorError(TypeError):
-    """Raised when as_tensor_variable isn't able to create a TensorVariable."""
-
-
-AsTensorError.__module__ = "theano.tensor.var"
+from ..graph.constants import AsTensorError
 
 
 def _binary(name, reflected=False, catch=True):
@@ -208,6 +204,21 @@ class _tensor_py_operators:
     deg2rad, exp, exp2, expm1, floor = (_method(n) for n in ("deg2rad", "exp", "exp2", "expm1", "floor"))
     log, log10, log1p, log2, rad2deg = (_method(n) for n in ("log", "log10", "log1p", "log2", "rad2deg"))
     sin, sinh, sqrt, tan, tanh, trunc = (_method(n) for n in ("sin", "sinh", "sqrt", "tan", "tanh", "trunc"))
+
+    def eval(self, inputs_to_values=None):
+        """Compile (once per set of inputs) and run a function computing this variable."""
+        from ..compile.function import function
+        inputs_to_values = inputs_to_values or {}
+        inputs = tuple(inputs_to_values)
+        cache = self.__dict__.setdefault("_eval_cache", {})
+        if inputs not in cache:
+            cache[inputs] = function(list(inputs), self)
+        return cache[inputs](*[inputs_to_values[i] for i in inputs])
+
+    def __getstate__(self):
+        state = dict(super().__getstate__())  # a shared variable's own state (its value as numpy) first
+        state.pop("_eval_cache", None)  # compiled functions are rebuilt, not pickled
+        return state
 
     def __array__(self, dtype=None):
         raise TypeError("A symbolic variable cannot be converted to a numpy array; compile a function or "

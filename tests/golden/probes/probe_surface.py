@@ -180,6 +180,9 @@ def in_child(fn, *args):
 
 
 def main(argv):
+    if os.environ.get("PYTHONHASHSEED") != "0":  # theano.sparse builds dtype lists from sets: a fixed order
+        os.environ["PYTHONHASHSEED"] = "0"
+        os.execv(sys.executable, [sys.executable] + argv)
     here = os.path.dirname(os.path.abspath(__file__))
     out = argv[1] if len(argv) > 1 else os.path.join(here, "..", "..", "..", "theano_compat", "migrate",
                                                      "theano_api.json")

@@ -33,3 +33,5 @@ izip, xrange = zip, range
 __all__ = ["In", "Out", "Param", "SharedVariable", "shared", "function", "Function", "Mode", "FAST_RUN",
            "FAST_COMPILE", "get_default_mode", "MissingInputError", "UnusedInputError", "pfunc",
            "rebuild_collect_shared", "DebugMode", "optdb"]
+
+from ..compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)

@@ -9,3 +9,5 @@ from .shared import SharedVariable  # noqa: F401
 izip = zip
 inline_ofg_expansion = __import__("theano_compat.stand_ins", fromlist=["NoOpOptimizer"]).NoOpOptimizer(
     name="inline_ofg_expansion")
+
+from ..compile.gradient import DisconnectedType, NullType  # noqa: E402,F401  (Theano's module imports it)

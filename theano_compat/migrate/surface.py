@@ -23,7 +23,7 @@ PENDING = {
     "theano.gof": ("Params", OP_API := "part of the op-building API (being built)"),
     "theano.gof.params_type": ("Params", OP_API),
     "theano.gof.graph": ("Node", OP_API),
-    "theano.gof.type": ("CDataTypeConstant CLinkerType PureType", OP_API),
+    "theano.gof.type": ("CDataTypeConstant CLinkerType", OP_API),
     "theano.gpuarray.dnn": ("as_scalar constant get_scalar_type", "theano.scalar's API (being built)"),
     "theano.sandbox.multinomial": ("as_scalar", "theano.scalar's API (being built)"),
     "theano.tensor": ("get_scalar_constant_value_elemwises scalar_from_tensor tensor_from_scalar", OP_API),

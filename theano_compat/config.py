@@ -36,6 +36,9 @@ _DEFAULTS = {
     # Not a Theano flag: RandomStreams' generator, numpy's (Theano's numbers) or JAX's threefry (on the device)
     "randomstreams": "numpy",
 }
+# Every other flag of Theano 1.0.5, with Theano's default (config_flags.py); Theano's optimizer is 'o4'.
+from .config_flags import THEANO_DEFAULTS  # noqa: E402
+_DEFAULTS.update(THEANO_DEFAULTS)
 _FLOATX = ("float64", "float32", "float16")
 _GPU_PREFIXES = ("cuda", "gpu", "opencl")
 # Theano: these flags are read once, when theano is imported ("allow_override=False").

@@ -1,0 +1,8 @@
+"""theano.tensor.nnet.neighbours: images2neibs and neibs2images."""
+from ...gradient import grad_not_implemented, grad_undefined  # noqa: F401
+from ...graph.nodes import Apply  # noqa: F401
+from ...ops.neighbours import images2neibs, neibs2images
+
+__all__ = ["images2neibs", "neibs2images"]
+
+from ...graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)

@@ -7,10 +7,13 @@ elementwise ops) because the kernel reproduces the exact float operations of The
 """
 import numpy as np
 
-from ..graph.ops import Primitive
+from ..graph.constants import as_tensor_variable
+from ..graph.nodes import Constant
+from ..graph.ops import Primitive, TheanoOp, primitive_name
 from ..graph.types import TensorType
 from . import mrg
-from ..graph.constants import as_tensor_variable
+from .basic import cast
+from .shape import get_vector_length
 
 
 def _undefined(name):
@@ -39,7 +42,52 @@ def _uniform_lower(rstate, size, static, dtype, bcast):
     return new, u.reshape(static)
 
 
-mrg_uniform_op = Primitive(
+class mrg_uniform(TheanoOp):  # noqa: N801  (Theano's class name)
+    """Theano's mrg_uniform(output_type, inplace=False): (rstate, size) -> (new rstate, sample)."""
+
+    @classmethod
+    def from_props(cls, output_type, inplace=False):
+        return mrg_uniform_op.with_props(output_type=output_type, inplace=inplace)
+
+    @classmethod
+    def new(cls, rstate, ndim, dtype, size):
+        """Theano's entry point: the (new rstate, sample) pair of a uniform draw of this size."""
+        v_size = as_tensor_variable(size)
+        if ndim is None:
+            ndim = get_vector_length(v_size)
+        return cls(TensorType(dtype, (False,) * ndim))(rstate, v_size)
+
+    def make_node(self, rstate, size, **params):
+        if params or not self.props:
+            return super().make_node(rstate, size, **params)
+        v_size = as_tensor_variable(size)
+        bcast = size_broadcastable(v_size, self.output_type.ndim)
+        return super().make_node(rstate, cast(v_size, "int64"), dtype=self.output_type.dtype, bcast=bcast)
+
+    def __str__(self):
+        if not self.props:
+            return "mrg_uniform"
+        return f"mrg_uniform{{{self.output_type},{'inplace' if self.inplace else 'no_inplace'}}}"
+
+
+def size_broadcastable(size, ndim):
+    """Theano: a dimension of a draw's size that is the constant 1 is broadcastable."""
+    if isinstance(size, Constant):
+        return tuple(bool(s == 1) for s in size.data)
+    if size.owner is not None and primitive_name(size.owner) == "make_vector":
+        return tuple(_is_one(s) for s in size.owner.inputs)
+    return (False,) * ndim
+
+
+def _is_one(s):
+    if isinstance(s, Constant):
+        return s.data.ndim == 0 and s.data == 1
+    return isinstance(s, (int, np.integer)) and s == 1
+
+
+mrg_uniform_base = mrg_uniform  # Theano's CPU/GPU base class: one class serves here
+
+mrg_uniform_op = mrg_uniform.record(
     "mrg_uniform", lambda rstate, size, dtype, bcast: [rstate.type, TensorType(dtype, bcast)], _uniform_lower,
     _undefined("mrg_uniform"), static=lambda rstate, size, dtype, bcast: _shape_key(size),
     static_args=lambda node: [1],

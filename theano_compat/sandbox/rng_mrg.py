@@ -16,8 +16,9 @@ from ..config import config
 from ..graph import dtypes as D
 from ..graph.nodes import Constant, Variable
 from ..ops import mrg
-from ..ops.random_mrg import (choice_from_uniform, mrg_normal_op, mrg_truncated_normal_op, mrg_uniform_op,
-                              multinomial_from_uniform, undefined_grad_op)
+from ..ops.random_mrg import (choice_from_uniform, mrg_normal_op, mrg_truncated_normal_op,  # noqa: F401
+                              mrg_uniform, mrg_uniform_base, multinomial_from_uniform, size_broadcastable,
+                              undefined_grad_op)
 from ..ops.shape import get_vector_length
 from ..graph.constants import as_tensor_variable, constant
 from ..graph.ops import primitive_name
@@ -209,7 +210,7 @@ class MRG_RandomStreams:
             n_odd = T.prod(size, dtype="int64")
             n_even = n_odd + n_odd % 2
         u = self.uniform((n_even,), low=0., high=1., ndim=1, dtype=dtype, nstreams=nstreams, **kwargs)
-        bcast = _reshape_bcast(size, ndim)
+        bcast = size_broadcastable(size, ndim)
         bcast = tuple(b and all(v.broadcastable[k - ndim + v.ndim] for v in (avg, std) if k >= ndim - v.ndim)
                       for k, b in enumerate(bcast))
         if not truncate:
@@ -229,29 +230,10 @@ class MRG_RandomStreams:
 
 
 def _mrg_uniform(rstate, ndim, dtype, size):
-    """mrg_uniform.new: the (new rstate, sample) pair; dimensions of a literal 1 are broadcastable."""
-    v_size = as_tensor_variable(size)
-    if ndim is None:
-        ndim = len(size) if isinstance(size, (tuple, list)) else get_vector_length(v_size)
-    if isinstance(size, (tuple, list)):
-        bcast = [_is_one(s) for s in size][:ndim]
-    else:
-        bcast = _reshape_bcast(v_size, ndim)
-    return mrg_uniform_op(rstate, _cast(v_size, "int64"), dtype=dtype, bcast=tuple(bcast))
-
-
-def _is_one(s):
-    if isinstance(s, Constant):
-        return s.data.ndim == 0 and s.data == 1
-    return isinstance(s, (int, np.integer)) and s == 1
-
-
-def _reshape_bcast(size, ndim):
-    if isinstance(size, Constant):
-        return tuple(bool(s == 1) for s in size.data)
-    if size.owner is not None and primitive_name(size.owner) == "make_vector":
-        return tuple(_is_one(s) for s in size.owner.inputs)
-    return (False,) * ndim
+    """The (new rstate, sample) pair of a draw, through Theano's entry point mrg_uniform.new."""
+    if ndim is not None and isinstance(size, (tuple, list)):
+        size = size[:ndim]
+    return mrg_uniform.new(rstate, ndim, dtype, size)
 
 
 def _check_size(size):
@@ -277,5 +259,23 @@ def _check_size(size):
             raise ValueError("Only Theano variables and integers are allowed in a size-tuple.", size, i)
     return as_tensor_variable(size, ndim=1)
 
-from ..graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)
+from ..graph.ops import Op  # noqa: E402
 from ..graph.types import TensorType  # noqa: E402,F401  (Theano's module imports it)
+
+
+class DotModulo(Op):
+    """Theano's DotModulo(A, s, m, A2, s2, m2): matVecModM of both triples, concatenated. Its perform is
+    Theano's numpy code, run on the host like any user-written op's."""
+
+    __props__ = ()
+
+    def make_node(self, A, s, m, A2, s2, m2):
+        inputs = [as_tensor_variable(v) for v in (A, s, m, A2, s2, m2)]
+        return Apply(self, inputs, [inputs[1].type()])
+
+    def perform(self, node, inputs, outputs):
+        A, s, m, A2, s2, m2 = inputs
+        outputs[0][0] = np.concatenate((matVecModM(A, s, m), matVecModM(A2, s2, m2)))
+
+    def infer_shape(self, node, shapes):
+        return [(shapes[0][0] + shapes[3][0],)]

@@ -289,6 +289,26 @@ def errors(r, th, T):
     r('no R_op', lambda: T.Rop(Failing()(v), v, v))
 
 
+@case
+def rng_mrg_op_classes(r, th, T):
+    """Theano's own perform-style op (DotModulo) and the mrg_uniform op class, as test_rng_mrg uses them."""
+    import importlib
+    rng_mrg = importlib.import_module(th.__name__ + '.sandbox.rng_mrg')
+    a, s, m = T.lmatrix('a'), T.ivector('s'), T.iscalar('m')
+    f = th.function([a, s, m], rng_mrg.DotModulo()(a, s, m, a, s, m))
+    A = (np.arange(9).reshape(3, 3) * 123456789 + 7).astype('int64')
+    S = np.array([11, 2 ** 30 + 3, 99], 'int32')
+    r('DotModulo', lambda: f(A, S, np.asarray(2 ** 31 - 5, 'int32')))
+    rstate = th.shared(np.array([[12345] * 6], dtype='int32'))
+    new, u = rng_mrg.mrg_uniform.new(rstate, 2, 'float32', (1, 4))
+    r('mrg_uniform.new', lambda: [str(new.owner.op), str(u.type), isinstance(u.owner.op, rng_mrg.mrg_uniform),
+                                  new.owner.op == rng_mrg.mrg_uniform(T.TensorType('float32', (False, False)))])
+    r('mrg_uniform draw', lambda: th.function([], [u, new])())
+    draw = rng_mrg.MRG_RandomStreams(234).uniform((2, 3))
+    r('streams use mrg_uniform', lambda: any(isinstance(v.owner.op, rng_mrg.mrg_uniform)
+                                             for v in th.gof.graph.ancestors([draw]) if v.owner is not None))
+
+
 def main():
     import theano
     import theano.tensor as T

@@ -4,6 +4,9 @@ from .io import In, Out, Param
 from .shared import SharedVariable, shared
 from .function import function, Function
 from .mode import Mode, FAST_RUN, FAST_COMPILE, get_default_mode
+from .pfunc import pfunc, rebuild_collect_shared
+from .builders import OpFromGraph
 
 __all__ = ["In", "Out", "Param", "SharedVariable", "shared", "function", "Function", "Mode", "FAST_RUN",
-           "FAST_COMPILE", "get_default_mode", "MissingInputError", "UnusedInputError"]
+           "FAST_COMPILE", "get_default_mode", "MissingInputError", "UnusedInputError",
+           "pfunc", "rebuild_collect_shared", "OpFromGraph"]

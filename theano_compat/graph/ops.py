@@ -266,5 +266,6 @@ def may_fail(node):
     or a user Op's perform (host code may raise). A step with one keeps its buffers, so that a failed call
     changes no shared variable."""
     if not isinstance(node.op, Primitive):
-        return True
+        inner = getattr(node.op, "inner_may_fail", None)  # an op lowered from its own graph (OpFromGraph)
+        return True if inner is None else inner()
     return bool(getattr(node.op, "checks", None) and node.op.checks(node))

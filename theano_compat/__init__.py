@@ -8,27 +8,22 @@ from . import tensor
 from .compile import (In, Out, Param, SharedVariable, Mode, function, shared, FAST_RUN, FAST_COMPILE)
 from .compile.builders import OpFromGraph
 from .compile.gradient import grad
-from .graph.nodes import Variable, Constant, Apply, clone_replace as _clone_replace
+from .graph.nodes import Variable, Constant, Apply
 from .graph.ops import Op
 from .graph.types import Generic, Type, generic
 from .printing import pp, pprint
 from . import printing
 from .legacy import install
 from .scan_module import scan, map, reduce, foldl, foldr, scan_checkpoints
-from .scan_module.scan_utils import OrderedUpdates
+from .scan_module.scan_utils import OrderedUpdates, clone
 from . import compile, gof, ifelse, gradient, sandbox, scan_module
 from .compile import ops as _compile_ops  # noqa: F401  (theano.compile.ops, as in Theano)
 from .ops import random_mrg  # noqa: F401  (registers the MRG ops, so pickled functions find them)
+from .toplevel import *  # noqa: F401,F403  (the rest of Theano's top-level names)
+from .toplevel import __all__ as _top_all, _asarray  # noqa: F401
 
 __version__ = "1.0.5"
 version = __version__
-
-
-def clone(output, replace=None, strict=True, share_inputs=True, copy_inputs=None):
-    """theano.clone: a copy of output's graph with the variables of `replace` substituted."""
-    outs = output if isinstance(output, (list, tuple)) else [output]
-    cloned = _clone_replace(outs, dict(replace or {}), share_inputs=share_inputs)
-    return cloned if isinstance(output, (list, tuple)) else cloned[0]
 
 
 def dot(l, r):
@@ -39,4 +34,4 @@ __all__ = ["config", "tensor", "In", "Out", "Param", "SharedVariable", "Mode", "
            "Variable", "Constant", "Apply", "Op", "Type", "Generic", "generic", "pp", "pprint", "printing", "clone", "dot", "install",
            "__version__", "FAST_RUN", "FAST_COMPILE", "scan", "map", "reduce", "foldl", "foldr",
            "scan_checkpoints", "OrderedUpdates", "ifelse", "gradient", "sandbox", "compile", "gof", "scan_module",
-           "version", "OpFromGraph"]
+           "version", "OpFromGraph"] + _top_all

@@ -28,6 +28,9 @@ _DEFAULTS = {
     "gpuarray.preallocate": 0.0, "lib.cnmem": 0.0, "scan.allow_gc": False, "scan.allow_output_prealloc": True,
     "nocleanup": False, "reoptimize_unpickled_function": False, "unpickle_function": True,
 }
+# Every other flag of Theano 1.0.5, with Theano's default (config_flags.py); Theano's optimizer is 'o4'.
+from .config_flags import THEANO_DEFAULTS  # noqa: E402
+_DEFAULTS.update(THEANO_DEFAULTS)
 _FLOATX = ("float64", "float32", "float16")
 _GPU_PREFIXES = ("cuda", "gpu", "opencl")
 

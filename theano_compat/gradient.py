@@ -8,6 +8,28 @@ from .compile.grad_tools import (GradientError, Lop, Rop, format_as, grad_scale,
                                  subgraph_grad, undefined_grad, verify_grad)
 
 
+from .compile.debugmode import DebugMode  # noqa: E402,F401
+from .compile.mode import FAST_RUN, get_mode  # noqa: E402
+from .compile.gradient import NullType  # noqa: E402,F401
+from .gof.op import get_debug_values  # noqa: E402,F401
+from .graph.nodes import Variable  # noqa: E402,F401
+
+izip, xrange = zip, range
+grad_time = 0
+tensor = None  # Theano: a placeholder the module fills in lazily
+# Theano's gradient-shaping op instances; here the functions that build the same graphs.
+consider_constant_, zero_grad_, disconnected_grad_ = consider_constant, zero_grad, disconnected_grad
+undefined_grad_ = undefined_grad
+
+
+def mode_not_slow(mode):
+    """FAST_RUN for FAST_COMPILE or DebugMode (verify_grad's numeric checks would be slow), else mode."""
+    if mode == "FAST_COMPILE":
+        return FAST_RUN
+    mode = get_mode(mode)
+    return FAST_RUN.clone(optimizer=mode.optimizer) if isinstance(mode, DebugMode) else mode
+
+
 def grad_undefined(op, x_pos, x, comment=""):
     """A NullType gradient: the gradient of op with respect to its input x_pos (x) is undefined."""
     return _null_grad(x, str(op), f"This variable is Null because the grad method for input {x_pos} ({x}) of the "

@@ -2,6 +2,18 @@
 from .graph.nodes import Variable
 from .ops.ifelse import apply_ifelse, ifelse_op
 
+from .compile.mode import optdb  # noqa: E402,F401
+from .graph.nodes import Apply  # noqa: E402,F401
+from .graph.types import TensorType  # noqa: E402,F401
+from .scan_module.scan_utils import clone  # noqa: E402,F401
+from .stand_ins import OPTIMIZER_WHY, NoOpOptimizer, declare_noop  # noqa: E402
+
+izip, xrange = zip, range
+acceptable_ops = ()  # Theano's ops its ifelse optimization lifts through
+declare_noop(globals(), OPTIMIZER_WHY, NoOpOptimizer, classes="CondMerge", objects="""
+    cond_make_inplace cond_merge_ifs_false cond_merge_ifs_true cond_merge_random_op cond_remove_identical
+    ifelse_lift_single_if_through_acceptable_ops""")
+
 __all__ = ["ifelse", "IfElse"]
 
 

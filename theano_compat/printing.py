@@ -1,38 +1,26 @@
 """theano.printing: pp (Theano's infix form), debugprint (the indented tree), pydotprint (graphviz)."""
+from .compat import integer_types, string_types  # noqa: F401  (Theano's six names)
 import sys
 
-from .graph.nodes import Constant
 
-_GREEK = {n: chr(c) for n, c in (("alpha", 945), ("beta", 946), ("gamma", 947), ("delta", 948),
-                                  ("epsilon", 949))}
+from .printers import (VALID_ASSOC, DefaultPrinter, FunctionPrinter, IgnorePrinter, LeafPrinter,  # noqa: F401
+                       OperatorPrinter, PatternPrinter, PPrinter, PrinterState, default_printer, greek,
+                       leaf_printer, special)
 
+from .compile.shared import SharedVariable  # noqa: E402,F401
+from .config import config  # noqa: E402,F401
+from .graph.nodes import Apply  # noqa: E402,F401
+from .compile.function import Function  # noqa: E402,F401
 
-def pp(*args):
-    """theano.pp: a graph as Theano's pretty printer writes it."""
-    return pprint(*args)
-
-
-def pprint(var, memo=None):
-    memo = {} if memo is None else memo
-    if var in memo:
-        return memo[var]
-    node = var.owner
-    if node is None:
-        text = _GREEK.get(var.name, str(var))
-    else:
-        args = [pprint(i, memo) for i in node.inputs]
-        printer = getattr(node.op, "pp", None)
-        text = printer(node, args) if printer else f"{_pp_name(node)}({', '.join(args)})"
-    memo[var] = text
-    return text
-
-
-def _pp_name(node):
-    # Theano's FunctionPrinter uses the scalar op's name for elementwise ops, str(op) otherwise.
-    name = node.op.describe(node)
-    if name.startswith("Elemwise{") and name.endswith(",no_inplace}"):
-        return name[len("Elemwise{"):-len(",no_inplace}")]
-    return name
+use_ascii = True
+# pydotprint draws with the graphviz package here, not pydot
+pydot_imported = False
+pydot_imported_msg = "Install the python package pydot or pydot-ng. Install graphviz."
+default_colorCodes = {"GpuFromHost": "red", "HostFromGpu": "red", "Scan": "yellow", "Shape": "brown",
+                      "IfElse": "magenta", "Elemwise": "#FFAABB", "Subtensor": "#FFAAFF", "Alloc": "#FFAA22",
+                      "Output": "blue"}
+pprint = PPrinter()  # Theano: theano.pp, theano.printing.pp/pprint and T.pprint are this one object
+pp = pprint
 
 
 def debugprint(obj, depth=-1, print_type=False, file=None, ids="CHAR", stop_on_name=False, done=None,
@@ -128,6 +116,81 @@ class Print:
 
     def __call__(self, x):
         return x
+
+
+class _TagGenerator:
+    """Tags A, B, ..., Z, AA, AB, ... for min_informative_str and var_descriptor."""
+
+    def __init__(self):
+        self.cur_tag_number = 0
+
+    def get_tag(self):
+        rval = _char_from_number(self.cur_tag_number)
+        self.cur_tag_number += 1
+        return rval
+
+
+def min_informative_str(obj, indent_level=0, _prev_obs=None, _tag_generator=None):
+    """A short description of a graph: one tagged line per variable, a repeated one as <tag>."""
+    _prev_obs = {} if _prev_obs is None else _prev_obs
+    indent = " " * indent_level
+    if id(obj) in _prev_obs:
+        return indent + "<" + _prev_obs[id(obj)] + ">"
+    _tag_generator = _tag_generator or _TagGenerator()
+    cur_tag = _tag_generator.get_tag()
+    _prev_obs[id(obj)] = cur_tag
+    if hasattr(obj, "__array__"):
+        name = "<ndarray>"
+    elif getattr(obj, "name", None) is not None:
+        name = obj.name
+    elif getattr(obj, "owner", None) is not None:
+        name = str(obj.owner.op)
+        for ipt in obj.owner.inputs:
+            name += "\n" + min_informative_str(ipt, indent_level + 1, _prev_obs, _tag_generator)
+    else:
+        name = str(obj)
+    return indent + cur_tag + ". " + name
+
+
+def var_descriptor(obj, _prev_obs=None, _tag_generator=None):
+    """A description of a graph that identifies it (arrays by digest), memory addresses aside."""
+    import hashlib
+    _prev_obs = {} if _prev_obs is None else _prev_obs
+    if id(obj) in _prev_obs:
+        return "<" + _prev_obs[id(obj)] + ">"
+    _tag_generator = _tag_generator or _TagGenerator()
+    cur_tag = _tag_generator.get_tag()
+    _prev_obs[id(obj)] = cur_tag
+    if hasattr(obj, "__array__"):
+        name = "<ndarray:strides=[" + ",".join(str(s) for s in obj.strides) + "],digest=" + \
+            hashlib.sha256(obj).hexdigest() + ">"
+    elif getattr(obj, "owner", None) is not None:
+        name = str(obj.owner.op) + "(" + ",".join(
+            var_descriptor(i, _prev_obs, _tag_generator) for i in obj.owner.inputs) + ")"
+    elif getattr(obj, "name", None) is not None:
+        name = obj.name
+    else:
+        name = str(obj)
+        if " at 0x" in name:
+            name = position_independent_str(obj)
+    return cur_tag + "=" + name
+
+
+def position_independent_str(obj):
+    """A variable's description without its memory address."""
+    from .graph.nodes import Variable
+    if isinstance(obj, Variable):
+        return "theano_var{type=" + str(obj.type) + "}"
+    raise NotImplementedError()
+
+
+def hex_digest(x):
+    """A digest of an ndarray's bytes, strides and shape."""
+    import hashlib
+    import numpy as np
+    assert isinstance(x, np.ndarray)
+    return (hashlib.sha256(x.tobytes()).hexdigest() + "|strides=[" + ",".join(str(s) for s in x.strides) +
+            "]|shape=[" + ",".join(str(s) for s in x.shape) + "]")
 
 
 __all__ = ["pp", "pprint", "debugprint", "pydotprint", "Print"]

@@ -1,7 +1,5 @@
 """Support data (Theano's record, the shim's table), the coverage table, .gitignore rules."""
 import os
-import sys
-import types
 
 import pytest
 
@@ -22,31 +20,18 @@ def test_recorded_theano_api_has_the_well_known_names():
     assert "theano.sandbox.cuda" in api["unimportable"]
 
 
-def test_shim_table_reads_modules_and_all(monkeypatch):
-    fake_tensor = types.ModuleType("fake_compat_tensor")
-    fake_tensor.__all__ = ["dot", "matrix"]
-    fake_top = types.ModuleType("fake_compat")
-    fake_top.function = fake_top.shared = object()  # no __all__: public names are taken
-
-    def debugmode():
-        raise NotImplementedError
-
-    setattr(debugmode, support.UNSUPPORTED_MARK, (support.UNSUPPORTED, "C back-end checker"))
-    fake_top.DebugMode = debugmode
-    legacy = types.ModuleType("theano_compat.legacy")
-    legacy.MODULES = {"theano": "fake_compat", "theano.tensor": "fake_compat_tensor", "theano.gof": "missing_mod_xyz"}
-    legacy.DIFFERENCES = {"theano.tensor.dot": "float64 on accelerators"}
-    for name, module in {"fake_compat": fake_top, "fake_compat_tensor": fake_tensor,
-                         "theano_compat.legacy": legacy}.items():
-        monkeypatch.setitem(sys.modules, name, module)
-    monkeypatch.setattr(sys.modules["theano_compat"], "legacy", legacy, raising=False)
+def test_shim_table_reads_what_each_name_resolves_to():
+    """Supported: what resolves as the working thing, an alias or a no-op; a stand-in that raises when used
+    is not supported, and its declared reason is the hint; names the shim adds come from __all__."""
     table, differences, broken, unusable = support.shim_table()
-    assert table == {"theano": frozenset({"function", "shared", "DebugMode"}),
-                     "theano.tensor": frozenset({"dot", "matrix"}), "theano.gof": frozenset()}
-    assert unusable == {"theano.DebugMode": "C back-end checker"}
-    assert differences["theano.tensor.dot"] == "float64 on accelerators"
-    assert "theano.function" in differences  # the tool's own notes stay
-    assert len(broken) == 1 and broken[0].startswith("missing_mod_xyz")
+    assert not broken
+    assert {"dot", "nnet", "exp"} <= table["theano.tensor"]
+    assert "register_canonicalize" in table["theano.tensor.opt"]  # a no-op: accepted
+    assert differences["theano.tensor.opt.register_canonicalize"].startswith("accepted and ignored: XLA")
+    assert "csr_matrix" in table["theano.sparse"]  # resolves, and raises when used: why is its note
+    assert "scipy.sparse" in unusable["theano.sparse.csr_matrix"]
+    assert "theano.tensor.dot" not in unusable and "theano.tensor.opt.register_canonicalize" not in unusable
+    assert "theano.sandbox.cuda" in table and not table["theano.sandbox.cuda"]  # raises on import, as Theano's
 
 
 def test_split_and_verdicts(stub_support):
@@ -64,41 +49,16 @@ def test_split_and_verdicts(stub_support):
     assert (raises.status, raises.note) == (Status.RAISES, "the legacy ConvOp class; use theano.tensor.nnet.conv2d")
 
 
-def test_coverage_table_lists_every_theano_name(stub_support):
-    text = coverage.render(stub_support)
-    api = support.load_theano_api()["modules"]
-    assert "| `conv2d` | supported |  |" in text
-    assert "| `tensordot` | not supported |  |" in text
-    assert "| `ConvOp` | raises when used | the legacy ConvOp class; use theano.tensor.nnet.conv2d |" in text
-    assert "| `function` | supported with differences | mode= and profile= are accepted and ignored |" in text
-    assert "- `theano.gpuarray` (" in text and support.GPU_HINT in text
-    assert "- `theano.tensor.signal.downsample`: `max_pool_2d`" in text  # added by the shim
-    for module, names in api.items():
-        assert f"`{module}`" in text
-        if module in stub_support.shim:
-            assert all(f"| `{n}` |" in text for n in names)
-    total = sum(len(v) for v in api.values())
-    assert f"Theano 1.0.5 has {total} public names in {len(api)} modules" in text
-
-
-def test_coverage_refuses_without_shim_table(monkeypatch, capsys):
-    def missing():
-        raise ImportError("no legacy")
-
-    monkeypatch.setattr(support, "shim_table", missing)
-    assert coverage.main([]) == 4
-    assert capsys.readouterr().out == ""
-
-
-def test_committed_coverage_table_is_current():
-    """COVERAGE.md must be regenerated whenever the shim's MODULES or __all__ change."""
-    try:
-        import theano_compat.legacy  # noqa: F401
-    except ImportError:
-        pytest.skip("theano_compat.legacy does not exist yet")
-    loaded, _ = support.load_support()
-    with open(GUIDE, encoding="utf-8") as fh:
-        assert fh.read() == coverage.render(loaded), f"regenerate it: {coverage.COMMAND}"
+def test_coverage_table_lists_every_served_module_and_name(tmp_path):
+    from theano_compat.migrate import surface
+    out = tmp_path / "COVERAGE.md"
+    assert coverage.main(["-o", str(out)]) == 0
+    text = out.read_text()
+    for module in surface.in_scope():
+        assert f"| `{module}` |" in text
+    for module, why in surface.record()["out_of_scope"].items():
+        assert f"- `{module}`: {why}" in text
+    assert "`register_canonicalize`" in text and "`images2neibs`" in text
 
 
 @pytest.mark.parametrize("pattern,path,is_dir,expected", [

@@ -8,7 +8,8 @@ callback, one XLA program. Its gradient and R-operator are further OpFromGraphs 
 gets the same gradient through a custom_vjp. `inline=True` changes nothing numerically here (XLA inlines every
 call); the function's graph view (f.maker.fgraph) shows the inner graph in its place, as Theano's does.
 """
-from functools import reduce
+from collections import OrderedDict  # noqa: F401  (Theano's module exports these names)
+from functools import partial, reduce  # noqa: F401
 
 import jax
 import numpy as np
@@ -17,9 +18,13 @@ from ..gof.graph import inputs as graph_inputs, io_connection_pattern
 from ..graph.nodes import Apply, Variable, toposort
 from ..graph.ops import Op, is_tracer
 from ..graph.types import TensorType
-from .gradient import DisconnectedType
-from .pfunc import as_variable_of_type, rebuild_collect_shared
+from .gradient import DisconnectedType, NullType  # noqa: F401
+from .mode import optdb  # noqa: F401
+from .ops import ops_with_inner_function
+from .pfunc import as_variable_of_type, orig_function, rebuild_collect_shared  # noqa: F401
 from .shared import SharedVariable
+
+izip = zip
 
 __all__ = ["OpFromGraph", "inline_ofg_expansion"]
 
@@ -286,3 +291,6 @@ def inline_ofg_expansion(node):
         return False
     return clone_replace(op.local_outputs, dict(zip(op.local_inputs, node.inputs)))
 
+
+# Theano lets DebugMode find the compiled inner function of such ops; here the graph is lowered in place
+ops_with_inner_function[OpFromGraph] = "fn"

@@ -1,4 +1,5 @@
 """theano.function: a graph compiled to one jitted pure step, with shared state threaded through it."""
+from ..compat import string_types  # noqa: F401  (Theano's six names)
 import warnings
 from collections import OrderedDict
 
@@ -374,3 +375,9 @@ def _default_updates(graph, updates, no_default_updates, givens):
                 found.append(value)
         frontier = found
     return extra
+
+
+# The module theano.compile.function also holds these in Theano.
+from .dump import function_dump  # noqa: E402,F401
+from .pfunc import pfunc  # noqa: E402,F401
+orig_function = function

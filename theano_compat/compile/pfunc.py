@@ -1,11 +1,13 @@
 """theano.compile.pfunc: pfunc (what theano.function is in Theano) and rebuild_collect_shared, the graph
 cloning with replacements that collects the shared variables met on the way and their (default) updates.
 OpFromGraph builds its inner graph with it; theano.function applies the same rules in compile/function.py."""
-from ..config import config  # noqa: F401  (Theano's module exports it)
+from ..config import config  # noqa: F401  (Theano's module exports these names)
 from ..graph.nodes import Constant, Variable
 from ..graph.types import TensorType
 from .errors import UnusedInputError  # noqa: F401
-from .io import In, Out, Param  # noqa: F401  (Theano's module exports Param)
+from .function import function as orig_function
+from .io import In, Out, Param  # noqa: F401
+from .profiling import ProfileStats  # noqa: F401
 from .shared import SharedVariable, shared
 
 __all__ = ["rebuild_collect_shared", "pfunc", "Param", "iter_over_pairs"]
@@ -182,7 +184,6 @@ def pfunc(params, outputs=None, mode=None, updates=None, givens=None, no_default
           accept_inplace=False, name=None, rebuild_strict=True, allow_input_downcast=None, profile=None,
           on_unused_input=None, output_keys=None):
     """theano.function, by its name in Theano's implementation: params are Variables or In instances."""
-    from .function import function
     if not isinstance(params, (list, tuple)):
         raise Exception("in pfunc() the first argument must be a list or a tuple")
     for p in params:
@@ -192,7 +193,7 @@ def pfunc(params, outputs=None, mode=None, updates=None, givens=None, no_default
             raise TypeError("Unknown parameter type: %s" % type(p))
     if output_keys is not None:
         outputs = dict(zip(output_keys, outputs))
-    return function(list(params), outputs, mode=mode, updates=updates, givens=givens,
+    return orig_function(list(params), outputs, mode=mode, updates=updates, givens=givens,
                     no_default_updates=no_default_updates, accept_inplace=accept_inplace, name=name,
                     rebuild_strict=rebuild_strict, allow_input_downcast=allow_input_downcast, profile=profile,
                     on_unused_input=on_unused_input)

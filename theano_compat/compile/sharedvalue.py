@@ -1,4 +1,7 @@
 """theano.compile.sharedvalue: SharedVariable and the shared() constructor."""
-from .shared import SharedVariable, shared, shared_constructor
+from ..graph.nodes import Variable  # noqa: F401
+from .shared import Container, SharedVariable, shared, shared_constructor, _generic_constructor
 
-__all__ = ["SharedVariable", "shared", "shared_constructor"]
+generic_constructor = _generic_constructor
+
+__all__ = ["SharedVariable", "shared", "shared_constructor", "Container", "generic_constructor"]

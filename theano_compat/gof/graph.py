@@ -1,5 +1,6 @@
 """theano.gof.graph: walking, ordering, cloning and comparing graphs, with Theano's algorithms (and so
 Theano's orders: `inputs` is a left-first depth-first search, as code comparing input lists expects)."""
+from ..compat import integer_types, string_types  # noqa: F401  (Theano's six names)
 import contextlib
 from collections import deque
 
@@ -8,8 +9,6 @@ from ..config import config  # noqa: F401  (Theano's module exports it)
 from ..misc.ordered_set import OrderedSet
 
 NoParams = object()
-string_types = (str,)
-integer_types = (int,)
 default_leaf_formatter = str
 # Theano fills these two in lazily (from gof.opt and scan_utils); they read None until then.
 equal_computations = None
@@ -178,20 +177,8 @@ def list_of_nodes(inputs, outputs):
 
 
 def is_in_ancestors(l_node, f_node):
-    """Whether apply node f_node is an ancestor of apply node l_node."""
-    computed, todo = set(), [l_node]
-    while todo:
-        cur = todo.pop()
-        if cur.outputs[0] in computed:
-            continue
-        if all(i in computed or i.owner is None for i in cur.inputs):
-            computed.update(cur.outputs)
-            if cur is f_node:
-                return True
-        else:
-            todo.append(cur)
-            todo.extend(i.owner for i in cur.inputs if i.owner)
-    return False
+    """Whether apply node f_node is l_node or one of its ancestors."""
+    return f_node in io_toposort([], l_node.outputs)
 
 
 def io_connection_pattern(inputs, outputs):

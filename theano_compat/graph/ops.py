@@ -247,8 +247,8 @@ REGISTRY = {}
 
 
 def lookup(name):
-    if name not in REGISTRY:
-        import theano_compat  # noqa: F401  (registers every op)
+    # A pickle that names a Primitive also names the variable classes of theano_compat.tensor, whose import
+    # has registered every op by the time this runs.
     return REGISTRY[name]
 
 

@@ -2,130 +2,127 @@
 
     python -m theano_compat.migrate.coverage > migration_guide/COVERAGE.md
 
-Every public name of Theano 1.0.5 (theano_api.json) gets the status the
-checker would give it (support.py), so the guide and `theano-compat check`
-say the same thing. tests/migrate checks that the committed file is current.
+Every public name of every Theano 1.0.5 module (theano_api.json, dir() recorded under Theano) gets the answer
+theano_compat gives for it (surface.py): the working thing, an alias of the shim's equivalent, a no-op (no
+meaning on XLA), a stand-in that raises naming itself when used, or missing. tests/test_surface.py checks
+that the committed file is current and that every recorded name resolves.
 """
 from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter, defaultdict
 
-from .rewriter import to_compat
-from .support import Status, Support, load_support
+from . import surface
 
 COMMAND = "python -m theano_compat.migrate.coverage > migration_guide/COVERAGE.md"
-STATUS_TEXT = {
-    Status.SUPPORTED: "supported",
-    Status.DIFFERENT: "supported with differences",
-    Status.UNSUPPORTED: "not supported",
-    Status.RAISES: "raises when used",
+PENDING = "pending"  # missing, and declared as another piece of work's (surface.PENDING)
+ORDER = (surface.WORKING, surface.ALIAS, surface.NOOP, surface.UNSUPPORTED, PENDING, surface.MISSING)
+HEADINGS = {
+    surface.WORKING: "working",
+    surface.ALIAS: "alias of the shim's equivalent",
+    surface.NOOP: "accepted, no effect on XLA",
+    surface.UNSUPPORTED: "resolves; raises UnsupportedError naming it when used",
+    PENDING: "missing, being built",
+    surface.MISSING: "missing",
 }
+SHORT = {surface.WORKING: "working", surface.ALIAS: "alias", surface.NOOP: "no-op",
+         surface.UNSUPPORTED: "raises when used", PENDING: "being built", surface.MISSING: "missing"}
 
 
-def _name_rows(support: Support, module: str) -> list[str]:
-    rows = []
-    for name in sorted(support.theano[module]):
-        verdict = support.verdict(module, name)
-        note = verdict.note if verdict.status in (Status.DIFFERENT, Status.RAISES) else ""
-        if verdict.status is Status.UNSUPPORTED:
-            note = support.hint(module, name)
-        rows.append(f"| `{name}` | {STATUS_TEXT[verdict.status]} | {note} |")
-    return rows
+def _kind(ans) -> str:
+    return PENDING if ans.kind == surface.MISSING and ans.note else ans.kind
 
 
-def _counts(support: Support, module: str) -> dict:
-    counts = {status: 0 for status in STATUS_TEXT}
-    for name in support.theano.get(module, ()):
-        status = support.verdict(module, name).status
-        counts[status if status in counts else Status.UNSUPPORTED] += 1
-    return counts
+def _names(names) -> str:
+    return ", ".join(f"`{n}`" for n in names)
 
 
-def _summary(support: Support) -> list[str]:
-    total = {status: 0 for status in STATUS_TEXT}
-    lines = [
-        "| Theano module | theano_compat module | supported | with differences | raises when used | not supported |",
-        "| --- | --- | ---: | ---: | ---: | ---: |",
-    ]
-    for module in sorted(support.theano):
-        counts = _counts(support, module)
-        for status, n in counts.items():
-            total[status] += n
-        shim = f"`{to_compat(module)}`" if module in support.shim else "—"
-        lines.append(f"| `{module}` | {shim} | {counts[Status.SUPPORTED]} | "
-                     f"{counts[Status.DIFFERENT]} | {counts[Status.RAISES]} | {counts[Status.UNSUPPORTED]} |")
+def _module_section(module: str, answers: dict) -> list[str]:
+    out = ["", f"### `{module}`", ""]
+    by_kind = defaultdict(list)
+    for name, ans in answers.items():
+        by_kind[_kind(ans)].append((name, ans.note))
+    for kind in ORDER:
+        rows = by_kind.get(kind)
+        if not rows:
+            continue
+        if kind == surface.WORKING:
+            out.append(f"- {HEADINGS[kind]} ({len(rows)}): {_names(n for n, _ in rows)}")
+        elif kind == surface.ALIAS:
+            out.append(f"- {HEADINGS[kind]} ({len(rows)}): " + ", ".join(f"`{n}` → {w}" for n, w in rows))
+        else:  # grouped by the reason the code declares
+            groups = defaultdict(list)
+            for name, why in rows:
+                groups[why].append(name)
+            for why, names in groups.items():
+                reason = f" — {why}" if why else ""
+                out.append(f"- {HEADINGS[kind]} ({len(names)}){reason}: {_names(names)}")
+    extra = surface.incidental_names(module)
+    if extra:
+        out.append(f"- not served: what Theano's module imported from elsewhere, or submodules left out of scope "
+                   f"({len(extra)}): {_names(extra)}")
+    return out
+
+
+def render() -> str:
+    """The whole COVERAGE.md, from the recorded surface and the package."""
+    rec = surface.record()
+    scope = surface.in_scope()
+    all_answers = {m: surface.answers(m) for m in scope}
+    total = Counter()
+    rows = ["| Theano module | " + " | ".join(SHORT[k] for k in ORDER) + " |",
+            "| --- |" + " ---: |" * len(ORDER)]
+    for module in scope:
+        counts = Counter(_kind(a) for a in all_answers[module].values())
+        total.update(counts)
+        rows.append(f"| `{module}` | " + " | ".join(str(counts[k]) for k in ORDER) + " |")
     names = sum(total.values())
-    head = (f"Theano 1.0.5 has {names} public names in {len(support.theano)} modules: "
-            f"{total[Status.SUPPORTED]} supported, {total[Status.DIFFERENT]} supported with differences, "
-            f"{total[Status.RAISES]} resolve but raise when used, {total[Status.UNSUPPORTED]} not supported.")
-    return [head, ""] + lines
-
-
-def _provided(support: Support) -> list[str]:
-    out = []
-    for module in sorted(m for m in support.theano if m in support.shim):
-        out += ["", f"### `{module}`", "", "| name | status | note |", "| --- | --- | --- |"]
-        out += _name_rows(support, module)
-        extra = sorted(n for n in support.shim[module] if n not in support.theano[module])
-        if extra:
-            out += ["", "theano_compat also has: " + ", ".join(f"`{n}`" for n in extra)]
-    return out
-
-
-def _not_provided(support: Support) -> list[str]:
-    out = []
-    for module in sorted(m for m in support.theano if m not in support.shim):
-        names = sorted(support.theano[module])
-        hint = support.hint(module, None)
-        listed = ", ".join(f"`{n}`" for n in names) or "(no public names)"
-        out += ["", f"- `{module}` ({len(names)} names{'; ' + hint if hint else ''}): {listed}"]
-    for module in sorted(support.removed - set(support.shim)):
-        out += ["", f"- `{module}`: could not be imported under Theano 1.0.5 either (removed or optional)"]
-    return out
-
-
-def _additions(support: Support) -> list[str]:
-    added = sorted(m for m in support.shim if m not in support.theano_modules)
-    if not added:
-        return []
-    lines = ["", "## Modules theano_compat adds", "",
-             "Legacy module paths that Theano 1.0.5 had already removed, kept so old scripts import:", ""]
-    for module in added:
-        names = ", ".join(f"`{n}`" for n in sorted(support.shim[module]))
-        lines.append(f"- `{module}`: {names}")
-    return lines
-
-
-def render(support: Support) -> str:
-    """The whole COVERAGE.md, from support data (real or a test's stub)."""
     lines = [
         "# Theano 1.0.5 API coverage of theano_compat",
         "",
         f"Generated by `{COMMAND}`; do not edit by hand.",
-        "Theano's side is `theano_compat/migrate/theano_api.json` (recorded under Theano 1.0.5 by",
-        "`probe_theano_api.py`); theano_compat's side is `theano_compat.legacy.MODULES` and each",
-        "module's `__all__`. `theano-compat check` reports from the same data.",
+        "Theano's side is `theano_compat/migrate/theano_api.json`: dir() of every module, recorded under",
+        "Theano 1.0.5 by `tests/golden/probes/probe_surface.py`. theano_compat's side is the package itself:",
+        "`theano_compat.legacy.MODULES` serves each module, and each name's object declares its answer",
+        "(`theano_compat.stand_ins`). `theano-compat check` reports from the same data.",
+        "",
+        "Answers: **working** (the thing itself); **alias** (the shim's own object, under Theano's name);",
+        "**no-op** (accepted and harmless: linkers, optimizer databases, `register_*` decorators — XLA compiles",
+        "and optimizes the step); **raises when used** (the name resolves, so imports work, and using it raises",
+        "`theano_compat.stand_ins.UnsupportedError` naming it); **being built** (missing, declared as another",
+        "piece of work's: `theano_compat.migrate.surface.PENDING`); **missing**.",
         "",
         "## Summary",
         "",
-    ]
-    lines += _summary(support)
-    lines += ["", "## Modules theano_compat provides"] + _provided(support)
-    lines += _additions(support)
-    lines += ["", "## Modules theano_compat does not provide"] + _not_provided(support)
+        f"{names} public names in {len(scope)} Theano modules served: " + ", ".join(
+            f"{total[k]} {SHORT[k]}" for k in ORDER) + ".",
+        "",
+    ] + rows
+    lines += ["", "## Modules not served", "",
+              "Theano modules left out on purpose (importing one raises ModuleNotFoundError with the reason):", ""]
+    for module, why in sorted(rec.get("out_of_scope", {}).items()):
+        lines.append(f"- `{module}`: {why}")
+    for module, error in sorted(rec.get("unimportable", {}).items()):
+        if module not in rec.get("out_of_scope", {}):
+            lines.append(f"- `{module}`: does not import under Theano 1.0.5 either ({error}); the shim raises "
+                         "the same way")
+    lines += ["", "## Names, module by module"]
+    for module in scope:
+        lines += _module_section(module, all_answers[module])
     return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m theano_compat.migrate.coverage", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m theano_compat.migrate.coverage",
+                                     description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", help="write here instead of stdout")
     args = parser.parse_args(argv)
-    support, warning = load_support()
-    if support.shim is None or support.broken:  # a table built on missing modules would be a lie
-        print(f"coverage: error: {warning}", file=sys.stderr)
+    try:
+        text = render()
+    except ImportError as exc:  # a table built on a missing package would be a lie
+        print(f"coverage: error: {exc}", file=sys.stderr)
         return 4
-    text = render(support)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as fh:
             fh.write(text)

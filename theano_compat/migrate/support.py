@@ -2,16 +2,13 @@
 
 Both the checker and the coverage table read this, so the tool and the guide
 cannot disagree. Theano's side is recorded data (theano_api.json, made by
-probe_theano_api.py under the real Theano); the shim's side is read from the
-package itself: ``theano_compat.legacy.MODULES``, each module's ``__all__``,
-and, on each public object, the UNSUPPORTED_MARK that declares a name which
-resolves (so imports succeed) but raises when used.
+tests/golden/probes/probe_surface.py under the real Theano); the shim's side is
+read from the package itself (surface.py): ``theano_compat.legacy.MODULES``,
+what each recorded name resolves to, and the answer its object declares
+(UNSUPPORTED_MARK: the name resolves, so imports succeed, but raises when used).
 """
 from __future__ import annotations
 
-import contextlib
-import importlib
-import io
 import json
 from dataclasses import dataclass, field
 from enum import Enum
@@ -85,46 +82,37 @@ def _public_names(module) -> frozenset:
     return frozenset(names)
 
 
-def _declared(obj):
-    if isinstance(obj, type):
-        return vars(obj).get(UNSUPPORTED_MARK)  # a working subclass of a stand-in declares nothing
-    try:
-        return getattr(obj, UNSUPPORTED_MARK, None)
-    except Exception:  # noqa: BLE001 - an object that refuses attribute access declares nothing
-        return None
-
-
-def unusable_names(module, theano_path: str) -> dict:
-    """{qualified Theano name: why} for the public names of a shim module that declare UNSUPPORTED."""
-    found = {}
-    for name in _public_names(module):
-        answer = _declared(getattr(module, name, None))
-        # a Mock or a proxy answering every attribute is not a declaration: only the exact pair counts
-        if isinstance(answer, tuple) and len(answer) == 2 and answer[0] == UNSUPPORTED:
-            found[f"{theano_path}.{name}"] = str(answer[1])
-    return found
-
-
 def shim_table() -> tuple[dict, dict, list, dict]:
     """(theano module -> names that resolve, differences, broken modules, names that raise when used).
 
-    Imported lazily: the core imports jax, which the rewriter never needs.
+    A recorded name resolves unless surface.answer finds it missing; the reason a stand-in declares becomes
+    its note: a no-op's in the differences, an unsupported one's in the names that raise when used. Names
+    the shim adds come from each module's `__all__`. Imported lazily: the core imports jax, which the rewriter never needs.
     Raises ImportError while theano_compat.legacy does not exist.
     """
     from theano_compat import legacy
 
+    from . import surface
+
+    unimportable = load_theano_api().get("unimportable", {})
     table, broken, unusable = {}, [], {}
-    for theano_path, shim_path in sorted(legacy.MODULES.items()):
-        try:
-            # Some modules print on import, as Theano's do (theano.sandbox.softsign's notice): not here.
-            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-                module = importlib.import_module(shim_path)
-            table[theano_path] = _public_names(module)
-            unusable.update(unusable_names(module, theano_path))
-        except Exception as exc:  # one broken module must not hide the others
-            table[theano_path] = frozenset()
-            broken.append(f"{shim_path}: {type(exc).__name__}: {exc}")
     differences = dict(DIFFERENCES, **getattr(legacy, "DIFFERENCES", {}))
+    for theano_path in sorted(legacy.MODULES):
+        module = surface.load_shim(theano_path)
+        if isinstance(module, BaseException):
+            table[theano_path] = frozenset()
+            if theano_path not in unimportable:  # sandbox.cuda raises on import, as Theano's does
+                broken.append(f"{legacy.MODULES[theano_path]}: {type(module).__name__}: {module}")
+            continue
+        names = set(_public_names(module)) - set(load_theano_api()["modules"].get(theano_path, ()))
+        for name, ans in surface.answers(theano_path).items():
+            if ans.kind == surface.NOOP:
+                differences.setdefault(f"{theano_path}.{name}", f"accepted and ignored: {ans.note}")
+            elif ans.kind == surface.UNSUPPORTED:
+                unusable[f"{theano_path}.{name}"] = ans.note
+            if ans.kind != surface.MISSING:
+                names.add(name)
+        table[theano_path] = frozenset(names)
     return table, differences, broken, unusable
 
 

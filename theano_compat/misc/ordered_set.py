@@ -1,8 +1,8 @@
 """theano.misc.ordered_set: a set that remembers insertion order (Theano's graphs rely on its order)."""
+from ..compat import string_types  # noqa: F401  (Theano's six names)
 import types
 from collections.abc import MutableSet
 
-string_types = (str,)
 
 
 def check_deterministic(iterable):
@@ -11,6 +11,12 @@ def check_deterministic(iterable):
                                                           string_types)):
         if len(iterable) > 1:
             raise AssertionError("Get an not ordered iterable when one was expected")
+
+
+class Link:
+    """A node of the doubly linked list Theano's OrderedSet kept (prev, next, key)."""
+
+    __slots__ = ("prev", "next", "key", "__weakref__")
 
 
 class OrderedSet(MutableSet):

@@ -10,16 +10,11 @@ nnet_stabilize.py.
 import jax.numpy as jnp
 
 from ..graph import dtypes as D
+from ..graph.ops import MethodNotDefined
 from .elementwise import elementwise
 from . import math as M
 from ..graph.constants import as_tensor_variable, constant
 
-
-class MethodNotDefined(Exception):
-    """Theano's gof.utils.MethodNotDefined: an op lacks a method (ultra_fast_sigmoid has no gradient)."""
-
-
-MethodNotDefined.__module__ = "theano.gof.utils"
 
 # Theano's ScalarSigmoid / ScalarSoftplus C code: below lo the value is 0, above hi it is 1 (sigmoid) or x
 # (softplus). Integer inputs run Theano's Python implementation, whose bounds are -30 and 30.

@@ -151,11 +151,15 @@ def _is_one(shp, i):
     from .basic import get_scalar_constant_value, NotScalarConstantError
     node = shp.owner
     if node is not None and primitive_name(node) == "make_vector":
-        try:
-            return bool(get_scalar_constant_value(node.inputs[i]) == 1)
-        except NotScalarConstantError:
-            return False
-    return False
+        entry = node.inputs[i]
+    elif node is not None and primitive_name(node) == "shape":  # x.shape[i] of a broadcastable dim is 1
+        return bool(node.inputs[0].broadcastable[i])
+    else:
+        return False
+    try:
+        return bool(get_scalar_constant_value(entry) == 1)
+    except NotScalarConstantError:
+        return False
 
 
 def _reshape_static(x, shp, ndim):

@@ -10,6 +10,7 @@ import jax.scipy.special as jsp
 import numpy as np
 
 from ..graph import dtypes as D
+from ..graph.ops import MethodNotDefined
 from .elementwise import elementwise
 from .math import exp
 from ..graph.constants import constant
@@ -119,13 +120,6 @@ xlogy0 = elementwise("xlogx.xlogy0", _xlogy0, D.upgrade_to_float,
 
 
 # --- scipy's incomplete gamma and Bessel functions (theano.scalar.basic_scipy) ---
-
-class MethodNotDefined(Exception):
-    """Theano's gof.utils.MethodNotDefined: the op does not define this method (here: grad)."""
-
-
-MethodNotDefined.__module__ = "theano.gof.utils"
-
 
 def _no_grad_method(name):
     def grad(inputs, out, gz):

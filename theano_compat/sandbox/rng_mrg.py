@@ -5,6 +5,7 @@ As in Theano, the stream keeps a host rstate; each random variable gets its own 
 update is the state mrg_uniform returns, so each call of a compiled function advances it. The sampling
 itself is the pure-JAX kernel in theano_compat.ops.mrg, bit for bit Theano's C code on CPU.
 """
+from ..compat import integer_types, string_types  # noqa: F401  (Theano's six names)
 import warnings
 
 import numpy as np
@@ -21,9 +22,18 @@ from ..ops.shape import get_vector_length
 from ..graph.constants import as_tensor_variable, constant
 from ..graph.ops import primitive_name
 
-__all__ = ["MRG_RandomStreams", "guess_n_streams", "ff_2p134", "ff_2p72", "M1", "M2"]
+from ..compile.function import function  # noqa: E402,F401
+from ..gradient import undefined_grad  # noqa: E402  (Theano's rng_mrg imports it from theano.gradient)
+from ..compile.mode import optdb  # noqa: E402,F401
+from ..graph.nodes import Apply  # noqa: E402,F401
+from ..ops.basic import cast  # noqa: E402,F401
+from ..stand_ins import OPTIMIZER_WHY, NoOpOptimizer, local_optimizer  # noqa: E402,F401
+from .mrg_numpy import (A1p72, A1p134, A2p72, A2p134, M1, M2, MASK2, MASK12, MASK13, MULT2, NORM,  # noqa: E402,F401
+                        matVecModM, mrg_next_value, multMatVect, np_int32_vals)
 
-M1, M2 = mrg.M1, mrg.M2
+__all__ = ["MRG_RandomStreams", "guess_n_streams", "ff_2p134", "ff_2p72", "M1", "M2"]
+xrange = range
+mrg_random_make_inplace = NoOpOptimizer(name="mrg_random_make_inplace")
 ff_2p134 = mrg.next_stream_state
 ff_2p72 = mrg.jump_substream
 
@@ -38,11 +48,6 @@ def guess_n_streams(size, warn=False):
 
 def _all_ints(size):
     return isinstance(size, (tuple, list)) and all(isinstance(i, int) for i in size)
-
-
-def undefined_grad(x):
-    """x, whose gradient is undefined (theano.gradient.undefined_grad)."""
-    return undefined_grad_op(as_tensor_variable(x))
 
 
 def _cast(x, dtype):

@@ -4,6 +4,7 @@ scan() calls `fn` once on placeholder variables to build the inner graph, finds 
 uses (and their updates: returned by fn, or their default_update), and applies one scan op
 (theano_compat/ops/scan.py), lowered to a lax.scan inside the function's jitted step.
 """
+from ..compat import integer_types  # noqa: F401  (Theano's six names)
 import logging
 from collections import OrderedDict
 
@@ -283,3 +284,11 @@ def _theano_order(pairs, outputs, updates):
             order.append(v)
     rank = {v: k for k, v in enumerate(order)}
     return sorted(pairs, key=lambda p: (isinstance(p[0].type, TensorType), rank.get(p[0], len(rank))))
+
+
+# The rest of Theano's theano.scan_module.scan namespace.
+from ..compile.function import function  # noqa: E402,F401
+from ..config import config  # noqa: E402,F401
+from .scan_utils import safe_new, traverse  # noqa: E402,F401
+
+ifilter, izip, xrange = filter, zip, range

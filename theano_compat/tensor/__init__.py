@@ -1,12 +1,18 @@
 """theano.tensor: the `T` namespace legacy code builds its graphs with."""
+from ..compat import integer_types  # noqa: F401  (Theano's six names)
 from types import ModuleType as _ModuleType
 from ..graph.types import TensorType
 from ..graph.nodes import Variable, Constant, Apply
 from .var import TensorVariable, TensorConstant, _tensor_py_operators
 from .basic import (CONSTRUCTORS, as_tensor_variable, constant, get_vector_length, tensor, as_shape_vector)
 from .basic import *  # noqa: F401,F403  (scalar, dmatrix, fvectors, ...)
-from ..graph.dtypes import (all_dtypes, complex_dtypes, continuous_dtypes, discrete_dtypes, float_dtypes,
-                            int_dtypes, integer_dtypes, uint_dtypes)
+from ..graph import dtypes as _D
+# Theano's dtype lists (lists there; the graph core keeps tuples)
+all_dtypes, complex_dtypes, continuous_dtypes, discrete_dtypes = (list(_D.all_dtypes), list(_D.complex_dtypes),
+                                                                  list(_D.continuous_dtypes),
+                                                                  list(_D.discrete_dtypes))
+float_dtypes, int_dtypes, integer_dtypes, uint_dtypes = (list(_D.float_dtypes), list(_D.int_dtypes),
+                                                         list(_D.integer_dtypes), list(_D.uint_dtypes))
 from ..ops.math import (
     add, sub, mul, true_div, int_div, mod, pow, maximum, minimum, largest, smallest, clip, second, fill,
     tensor_copy, neg, abs_, sgn, inv, sqr, sqrt, exp, exp2, expm1, log, log2, log10, log1p, sin, cos, tan,
@@ -35,7 +41,7 @@ from ..ops.slinalg import tri, tril, triu
 from ..ops.extra import bincount, squeeze, bartlett, fill_diagonal, fill_diagonal_offset, cumsum, cumprod
 from ..ops.extra_index import ravel_multi_index, unravel_index
 from ..ops.special import chi2sf, gammainc, gammaincc, gammau, gammal, j0, j1, jv, i0, i1, iv
-from ..ops.checks import assert_
+from ..ops.checks import assert_, specify_shape
 from ..compile.shared import TensorSharedVariable
 from ..compile.gradient import grad, consider_constant
 from ..gradient import grad_not_implemented, grad_undefined
@@ -47,8 +53,11 @@ _sort_module = __import__("importlib").import_module(".sort", __name__)
 from . import basic, var, signal, raw_random, shared_randomstreams  # noqa: F401
 from ..ops.random import permute_row_elements
 
+from . import (fft, fourier, inplace, io, sharedvar, subtensor, type, type_other, utils)  # noqa: F401,E402
+
 _SUBMODULES = {"nnet", "extra_ops", "nlinalg", "slinalg", "xlogx", "opt", "elemwise", "basic", "var", "signal",
-               "raw_random", "shared_randomstreams"}
+               "raw_random", "shared_randomstreams", "fft", "fourier", "inplace", "io", "sharedvar", "subtensor",
+               "type", "type_other", "utils"}
 from ..ops.sort import sort, argsort  # noqa: F811  (T.sort is the function, as in Theano)
 from .basic import AsTensorError
 
@@ -57,7 +66,54 @@ as_tensor = as_tensor_variable
 isnan_, isinf_ = isnan, isinf
 join_ = join
 power = pow
-int_types = tuple(TensorType(d, ()) for d in int_dtypes)
+
+# --- the rest of Theano's T namespace (tensor/basic.py, subtensor.py, type_other.py, io.py, sort.py) ---
+from .basic import (ShapeError, alloc_validate_shape, constructor, extract_constant, is_flat,  # noqa: E402
+                    numpy_scalar, register_transfer, transfer)
+from .checks import (_allclose, check_equal_numpy, float16_atol, float16_rtol, float32_atol,  # noqa: E402,F401
+                     float32_rtol, float64_atol, float64_rtol, values_eq_approx_always_true)
+from .io import irecv, isend, load, mpi_cmps, mpi_enabled, mpi_keys, mpi_send_wait_cmp, mpi_send_wait_key, \
+    mpi_tag_cmp, mpi_tag_key, recv, send  # noqa: E402
+from .opt import MakeVectorPrinter  # noqa: E402,F401
+from .sort import argtopk, topk, topk_and_argtopk  # noqa: E402
+from .subtensor import (AdvancedBooleanIndexingError, AdvancedIndexingError, SubtensorPrinter,  # noqa: E402
+                        adv_index_broadcastable_pattern, advanced_boolean_inc_subtensor,
+                        advanced_boolean_set_subtensor, advanced_boolean_subtensor, advanced_inc_subtensor,
+                        advanced_inc_subtensor1, advanced_set_subtensor, advanced_set_subtensor1, advanced_subtensor,
+                        advanced_subtensor1, as_index_variable, check_advanced_indexing_dimensions,
+                        check_and_reject_bool, get_canonical_form_slice, get_idx_list, inc_code, make_constant)
+from .type_other import NoneConst, SliceConstant, as_int_none_variable, make_slice  # noqa: E402
+from ..stand_ins import declare_unsupported as _declare_unsupported  # noqa: E402
+
+_declare_unsupported(globals(), "Theano's Default op picks a default for None-valued inputs; tensors are never "
+                     "None in the XLA step", objects="default")
+setdefault = default  # noqa: F821
+from .sharedvar import tensor_constructor as _shared  # noqa: E402,F401  (Theano's tests build with it)
+from .var import TensorConstantSignature  # noqa: E402
+from ..config import config  # noqa: E402,F401
+from ..gof.utils import hashtype  # noqa: E402,F401
+from .io import key_to_cmp  # noqa: E402,F401
+from ..graph.ops import MethodNotDefined  # noqa: E402,F401
+from ..printing import min_informative_str, pprint  # noqa: E402,F401
+from .. import compile, gof, printing  # noqa: E402,F401
+from .. import scalar as scal  # noqa: E402,F401  (Theano's tensor module imports it so; its tests use T.scal)
+import builtins as _builtins  # noqa: E402
+
+python_all, python_any, python_complex = _builtins.all, _builtins.any, _builtins.complex
+izip, xrange = zip, range
+numpy_diagonal_return_view = True
+sparse_module_ref = None
+constant_cache = {}
+# Theano's tuples of types (T.fscalar and its kin are TensorType instances there).
+int_types = int_scalar_types = tuple(TensorType(d, ()) for d in int_dtypes)
+float_types = float_scalar_types = tuple(TensorType(d, ()) for d in ("float32", "float64"))
+complex_types = complex_scalar_types = tuple(TensorType(d, ()) for d in complex_dtypes)
+int_vector_types = tuple(TensorType(d, (False,)) for d in int_dtypes)
+float_vector_types = tuple(TensorType(d, (False,)) for d in ("float32", "float64"))
+complex_vector_types = tuple(TensorType(d, (False,)) for d in complex_dtypes)
+int_matrix_types = tuple(TensorType(d, (False, False)) for d in int_dtypes)
+float_matrix_types = tuple(TensorType(d, (False, False)) for d in ("float32", "float64"))
+complex_matrix_types = tuple(TensorType(d, (False, False)) for d in complex_dtypes)
 
 
 class Rebroadcast:
@@ -69,12 +125,6 @@ class Rebroadcast:
     def __call__(self, x):
         from ..ops.basic import _rebroadcast
         return _rebroadcast(x, self.axis)
-
-
-def specify_shape(x, shape):
-    """theano.compile.specify_shape: x, checked at call time to have this shape."""
-    from ..ops.checks import specify_shape as _specify
-    return _specify(x, shape)
 
 
 def ceil_intdiv(a, b):

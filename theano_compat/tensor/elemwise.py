@@ -1,4 +1,6 @@
 """theano.tensor.elemwise: the reduction classes legacy code instantiates directly (ProdWithoutZeros)."""
+
+from ..compat import integer_types  # noqa: F401  (Theano's six names)
 from ..ops.reductions import prod_without_zeros_op, _careduce_axes, _dtypes
 
 
@@ -17,3 +19,20 @@ class ProdWithoutZeros:
 
 
 __all__ = ["ProdWithoutZeros"]
+
+
+# The rest of Theano's theano.tensor.elemwise namespace.
+from ..configparser import change_flags  # noqa: E402,F401
+from ..config import config  # noqa: E402,F401
+from ..graph.nodes import Apply  # noqa: E402,F401
+from ..misc.frozendict import frozendict  # noqa: E402,F401
+from ..printers import DefaultPrinter  # noqa: E402
+from ..printing import pprint  # noqa: E402,F401
+from .basic import as_tensor_variable  # noqa: E402,F401
+from .var import TensorConstant, TensorVariable  # noqa: E402,F401
+
+izip, xrange = zip, range
+
+
+class DimShufflePrinter(DefaultPrinter):
+    """Theano's printer of DimShuffle nodes (the shim's dimshuffle prints itself the same way)."""

@@ -5,3 +5,8 @@ from ..ops.nlinalg import (det, eig, eigh, lstsq, matrix_dot, matrix_inverse, ma
 
 __all__ = ["alloc_diag", "extract_diag", "diag", "trace", "det", "eig", "eigh", "lstsq", "matrix_dot",
            "matrix_inverse", "matrix_power", "norm", "pinv", "qr", "svd", "tensorinv", "tensorsolve"]
+
+from ..graph.nodes import Apply  # noqa: E402,F401
+from .basic import as_tensor_variable  # noqa: E402,F401
+
+xrange = range

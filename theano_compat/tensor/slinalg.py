@@ -4,3 +4,11 @@ from ..ops.slinalg import (Cholesky, Solve, cholesky, eigvalsh, expm, kron, solv
 
 __all__ = ["Cholesky", "Solve", "cholesky", "eigvalsh", "expm", "kron", "solve", "solve_lower_triangular",
            "solve_symmetric", "solve_upper_triangular"]
+
+from ..graph.nodes import Apply  # noqa: E402,F401
+from .basic import as_tensor_variable  # noqa: E402,F401
+
+imported_scipy = True  # Theano's flag; scipy-like solvers come from jax.scipy here
+MATRIX_STRUCTURES = ("general", "symmetric", "lower_triangular", "upper_triangular", "hermitian", "banded",
+                     "diagonal", "toeplitz")
+xrange = range

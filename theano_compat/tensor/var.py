@@ -1,4 +1,5 @@
 """TensorVariable, TensorConstant: Theano's variable classes with their Python operators and methods."""
+from ..compat import integer_types  # noqa: F401  (Theano's six names)
 import numpy as np
 
 from ..graph.nodes import Constant, Variable
@@ -91,7 +92,8 @@ class _tensor_py_operators:
                             "of theano.tensor.sum? (Maybe .max?)") from None
 
     def __getitem__(self, index):
-        return _T().subtensor(self, index)
+        from ..ops.subtensor import subtensor  # T.subtensor is Theano's module of that name
+        return subtensor(self, index)
 
     def take(self, indices, axis=None, mode="raise"): return _T().take(self, indices, axis, mode)
 
@@ -214,7 +216,7 @@ class _tensor_py_operators:
         return cache[inputs](*[inputs_to_values[i] for i in inputs])
 
     def __getstate__(self):
-        state = dict(self.__dict__)
+        state = dict(super().__getstate__())  # a shared variable's own state (its value as numpy) first
         state.pop("_eval_cache", None)  # compiled functions are rebuilt, not pickled
         return state
 
@@ -245,3 +247,14 @@ TensorType.Constant = TensorConstant
 
 
 __all__ = ["TensorVariable", "TensorConstant", "AsTensorError", "_tensor_py_operators"]
+
+
+# The rest of Theano's theano.tensor.var namespace.
+from ..compat import PY3  # noqa: E402,F401
+from ..config import config  # noqa: E402,F401
+from ..gof.utils import hashtype  # noqa: E402,F401
+from ..ops.math import ComplexError  # noqa: E402,F401
+from .signature import TensorConstantSignature, equal_slices  # noqa: E402,F401
+from .utils import hash_from_ndarray  # noqa: E402,F401
+
+xrange = range

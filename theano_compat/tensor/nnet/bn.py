@@ -2,3 +2,14 @@
 from ...ops.nnet_bn import batch_normalization, batch_normalization_test, batch_normalization_train
 
 __all__ = ["batch_normalization", "batch_normalization_train", "batch_normalization_test"]
+
+
+from ...gof.opt import copy_stack_trace, local_optimizer  # noqa: E402,F401
+from ...graph.nodes import Apply  # noqa: E402,F401
+from ...stand_ins import OPTIMIZER_WHY, NoOpDB, NoOpOptimizer, declare_noop  # noqa: E402
+from ..basic import as_tensor_variable  # noqa: E402,F401
+from ..opt import register_specialize_device  # noqa: E402,F401
+
+bn_groupopt = NoOpDB(name="bn_groupopt")
+declare_noop(globals(), OPTIMIZER_WHY, NoOpOptimizer, objects="""
+    local_abstract_batch_norm_inference local_abstract_batch_norm_train local_abstract_batch_norm_train_grad""")

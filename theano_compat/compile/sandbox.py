@@ -1,0 +1,1 @@
+"""theano.compile.sandbox: an empty package in Theano 1.0.5."""

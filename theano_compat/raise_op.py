@@ -1,0 +1,1 @@
+"""theano.raise_op: Theano's Raise op (the op-building API)."""

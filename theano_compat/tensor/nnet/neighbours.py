@@ -1,0 +1,6 @@
+"""theano.tensor.nnet.neighbours: images2neibs and neibs2images."""
+from ...gradient import grad_not_implemented, grad_undefined  # noqa: F401
+from ...graph.nodes import Apply  # noqa: F401
+from ...ops.neighbours import images2neibs, neibs2images
+
+__all__ = ["images2neibs", "neibs2images"]

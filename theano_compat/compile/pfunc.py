@@ -146,7 +146,10 @@ def _clone_node(node, new_inputs, strict):
             else:
                 remake = True
     if remake:
-        return node.op.make_node(*new_inputs, **node.params)
+        params = node.params
+        if getattr(node.op, "elementwise", False):  # dtype and pattern were inferred: infer them again
+            params = {k: v for k, v in params.items() if k not in ("dtype", "bcast")}
+        return node.op.make_node(*new_inputs, **params)
     if all(a is b for a, b in zip(new_inputs, node.inputs)):
         return node
     return node.clone_with_new_inputs(new_inputs)
@@ -178,6 +181,21 @@ def _clone_outputs(outputs, clone_v):
     if outputs is None:
         return []
     raise TypeError("output must be a theano Variable or Out instance (or list of them)", outputs)
+
+
+def apply_givens_loosely(outs, updates, ins, replace):
+    """theano.function(rebuild_strict=False): outputs, update pairs and In instances with `replace` applied,
+    the nodes after a replacement of another type made again by their ops."""
+    import copy
+    stateful = [k for k, i in enumerate(ins) if i.update is not None]
+    extended = list(outs) + [v for _, v in updates] + [ins[k].update for k in stateful]
+    _, cloned, _ = rebuild_collect_shared(extended, replace=replace, rebuild_strict=False, no_default_updates=True)
+    n, m = len(outs), len(updates)
+    ins = list(ins)
+    for k, update in zip(stateful, cloned[n + m:]):
+        ins[k] = copy.copy(ins[k])
+        ins[k].update = update
+    return cloned[:n], [(t, v) for (t, _), v in zip(updates, cloned[n:n + m])], ins
 
 
 def pfunc(params, outputs=None, mode=None, updates=None, givens=None, no_default_updates=False,

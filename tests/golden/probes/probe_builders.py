@@ -17,28 +17,13 @@ nothing but numpy (and its sibling probe_scan) at module level.
 import json
 import os
 import sys
-from collections import OrderedDict
 
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from probe_scan import Rec  # noqa: E402
+from probe_scan import registry  # noqa: E402
 
-CASES = OrderedDict()
-
-
-def case(fn):
-    CASES[fn.__name__] = fn
-    return fn
-
-
-def run_case(name, th, T):
-    r = Rec()
-    try:
-        CASES[name](r, th, T)
-    except Exception as e:
-        r.steps.append(['<case aborted>', {'raise': {'error': type(e).__name__, 'msg': str(e)[:300]}}])
-    return r.steps
+CASES, case, run_case = registry()
 
 
 def OfG(th):

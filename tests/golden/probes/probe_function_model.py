@@ -23,22 +23,9 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from probe_function import Rec, exc_info  # noqa: E402
+from probe_scan import registry  # noqa: E402
 
-CASES = OrderedDict()
-
-
-def case(fn):
-    CASES[fn.__name__] = fn
-    return fn
-
-
-def run_case(name, th, T):
-    r = Rec()
-    try:
-        CASES[name](r, th, T)
-    except Exception as e:  # an unexpected failure outside a recorded step
-        r.steps.append(['<case aborted>', {'raise': exc_info(e)}, e])
-    return r.steps
+CASES, case, run_case = registry(Rec, lambda e: ['<case aborted>', {'raise': exc_info(e)}, e])
 
 
 def _stateful(th, T):

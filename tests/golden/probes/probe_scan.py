@@ -64,6 +64,26 @@ class Rec(object):
         return v
 
 
+def registry(recorder=None, aborted=None):
+    """(CASES, case, run_case) for a probe whose cases are functions case(r, th, T) of a recorder
+    (probe_scan's Rec unless given); a case that fails outside a step records the step '<case aborted>'."""
+    cases = OrderedDict()
+
+    def case(fn):
+        cases[fn.__name__] = fn
+        return fn
+
+    def run(name, th, T):
+        r = (recorder or Rec)()
+        try:
+            cases[name](r, th, T)
+        except Exception as e:
+            r.steps.append(aborted(e) if aborted else
+                           ['<case aborted>', {'raise': {'error': type(e).__name__, 'msg': str(e)[:300]}}])
+        return r.steps
+    return cases, case, run
+
+
 def run_case(name, th, T, S, ifelse):
     r = Rec()
     try:

@@ -23,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from probe_function import Rec, exc_info  # noqa: E402
-from probe_scan import registry  # noqa: E402
+from probe_scan import no_paths, registry  # noqa: E402
 
 CASES, case, run_case = registry(Rec, lambda e: ['<case aborted>', {'raise': exc_info(e)}, e])
 
@@ -296,9 +296,9 @@ def main():
     for name in CASES:
         out['cases'][name] = {'steps': [s[:2] for s in run_case(name, theano, T)]}
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'function_model.json')
-    with open(path, 'w') as f:
-        json.dump(out, f, indent=1)
-        f.write('\n')
+    with open(path, 'w') as f:  # no machine paths in the recorded messages
+        f.write(no_paths(json.dumps(out, indent=1)) + '\n')
+
 
 
 if __name__ == '__main__':

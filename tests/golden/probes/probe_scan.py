@@ -84,6 +84,14 @@ def registry(recorder=None, aborted=None):
     return cases, case, run
 
 
+def no_paths(text):
+    """JSON text without the repository's absolute path (also where a recorded message was cut inside it)."""
+    import re
+    root = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..'))
+    text = text.replace(root + os.sep, '')
+    return re.sub(r'/[^"\\]*"', lambda m: '"' if root.startswith(m.group(0)[:-1]) else m.group(0), text)
+
+
 def run_case(name, th, T, S, ifelse):
     r = Rec()
     try:

@@ -14,14 +14,13 @@ Every case is a function ``case(r, th, T)`` of a recorder ``r`` (probe_scan's), 
 tensor module; tests/test_builders.py replays the same cases against theano_compat, so this module imports
 nothing but numpy (and its sibling probe_scan) at module level.
 """
-import json
 import os
 import sys
 
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from probe_scan import no_paths, registry  # noqa: E402
+from probe_scan import record_cases, registry  # noqa: E402
 
 CASES, case, run_case = registry()
 
@@ -289,15 +288,7 @@ def updates_and_random_state(r, th, T):
 
 
 def main():
-    import theano
-    import theano.tensor as T
-    out = {'theano': theano.__version__, 'cases': {}}
-    for name in CASES:
-        out['cases'][name] = {'steps': run_case(name, theano, T)}
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'builders.json')
-    with open(path, 'w') as f:  # no machine paths in the recorded messages
-        f.write(no_paths(json.dumps(out, indent=1, sort_keys=True)) + '\n')
-
+    record_cases(CASES, run_case, 'builders.json')
 
 
 if __name__ == '__main__':

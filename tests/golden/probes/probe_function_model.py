@@ -13,7 +13,6 @@ Cases are ``case(r, th, T)`` functions recorded with probe_function's recorder (
 compare_steps by tests/test_function_model.py; labels starting with ``info:`` are recorded, not enforced.
 """
 import copy
-import json
 import os
 import pickle
 import sys
@@ -23,7 +22,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from probe_function import Rec, exc_info  # noqa: E402
-from probe_scan import no_paths, registry  # noqa: E402
+from probe_scan import record_cases, registry  # noqa: E402
 
 CASES, case, run_case = registry(Rec, lambda e: ['<case aborted>', {'raise': exc_info(e)}, e])
 
@@ -290,15 +289,7 @@ def function_graphs(r, th, T):
 
 
 def main():
-    import theano
-    import theano.tensor as T
-    out = OrderedDict([('theano_version', theano.__version__), ('cases', OrderedDict())])
-    for name in CASES:
-        out['cases'][name] = {'steps': [s[:2] for s in run_case(name, theano, T)]}
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'function_model.json')
-    with open(path, 'w') as f:  # no machine paths in the recorded messages
-        f.write(no_paths(json.dumps(out, indent=1)) + '\n')
-
+    record_cases(CASES, run_case, 'function_model.json')
 
 
 if __name__ == '__main__':

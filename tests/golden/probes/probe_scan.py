@@ -84,6 +84,18 @@ def registry(recorder=None, aborted=None):
     return cases, case, run
 
 
+def record_cases(cases, run_case, json_name):
+    """Run every case under the real Theano and write tests/golden/<json_name> (no machine paths in it)."""
+    import theano
+    import theano.tensor as T
+    out = OrderedDict([('theano_version', theano.__version__), ('cases', OrderedDict())])
+    for name in cases:
+        out['cases'][name] = {'steps': [s[:2] for s in run_case(name, theano, T)]}
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', json_name)
+    with open(path, 'w') as f:
+        f.write(no_paths(json.dumps(out, indent=1)) + '\n')
+
+
 def no_paths(text):
     """JSON text without the repository's absolute path (also where a recorded message was cut inside it)."""
     import re

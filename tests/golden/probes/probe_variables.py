@@ -12,16 +12,14 @@ Regenerate (from the repository root):
 Cases are ``case(r, th, T)`` functions recorded with probe_function's recorder; tests/test_variables.py
 replays them.
 """
-import json
 import os
 import sys
-from collections import OrderedDict
 
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from probe_function import Rec, exc_info  # noqa: E402
-from probe_scan import no_paths, registry  # noqa: E402
+from probe_scan import record_cases, registry  # noqa: E402
 
 CASES, case, run_case = registry(Rec, lambda e: ['<case aborted>', {'raise': exc_info(e)}, e])
 M = np.arange(12.).reshape(3, 4)
@@ -118,14 +116,7 @@ def shared_variable_types(r, th, T):
 
 
 def main():
-    import theano
-    import theano.tensor as T
-    out = OrderedDict([('theano_version', theano.__version__), ('cases', OrderedDict())])
-    for name in CASES:
-        out['cases'][name] = {'steps': [s[:2] for s in run_case(name, theano, T)]}
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'variables.json')
-    with open(path, 'w') as f:  # no machine paths in the recorded messages
-        f.write(no_paths(json.dumps(out, indent=1)) + '\n')
+    record_cases(CASES, run_case, 'variables.json')
 
 
 if __name__ == '__main__':

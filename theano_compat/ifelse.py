@@ -73,3 +73,5 @@ def ifelse(condition, then_branch, else_branch, name=None):
     if rval_type is None:
         return rval[0]
     return list(rval) if rval_type is list else tuple(rval)
+
+from .graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)

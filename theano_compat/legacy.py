@@ -28,7 +28,7 @@ theano.misc.pkl_utils theano.misc.safe_asarray theano.misc.strutil
 theano.sandbox theano.sandbox.blocksparse theano.sandbox.conv theano.sandbox.cuda theano.sandbox.fourier
 theano.sandbox.linalg theano.sandbox.linalg.ops theano.sandbox.multinomial theano.sandbox.neighbours
 theano.sandbox.rng_mrg theano.sandbox.softsign theano.sandbox.solve
-theano.scalar theano.scalar.basic
+theano.scalar theano.scalar.basic theano.scalar.sharedvar
 theano.scan_module theano.scan_module.scan theano.scan_module.scan_checkpoints theano.scan_module.scan_op
 theano.scan_module.scan_utils theano.scan_module.scan_views
 theano.sparse theano.sparse.basic theano.sparse.sharedvar theano.sparse.type theano.sparse.utils
@@ -86,7 +86,12 @@ def _not_served(fullname):
     from .migrate.support import load_theano_api  # read only on this error path
     out = load_theano_api().get("out_of_scope", {})
     reason = next((why for m, why in out.items() if fullname == m or fullname.startswith(m + ".")), None)
-    why = f"left out on purpose: {reason}" if reason else "not a Theano 1.0.5 module theano_compat knows"
+    if reason:
+        why = f"left out on purpose: {reason}"
+    elif fullname in load_theano_api()["modules"]:
+        why = "a Theano 1.0.5 module theano_compat does not serve yet"
+    else:
+        why = "not a Theano 1.0.5 module theano_compat knows"
     return (f"No module named '{fullname}': theano_compat does not serve it ({why}; see "
             "migration_guide/COVERAGE.md)")
 

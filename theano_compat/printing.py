@@ -194,3 +194,5 @@ def hex_digest(x):
 
 
 __all__ = ["pp", "pprint", "debugprint", "pydotprint", "Print"]
+
+from .graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)

@@ -1407,6 +1407,12 @@ R("permute_row_elements", "T.permute_row_elements(x, p)", [X("T.ivector", [5, 6,
 #   ("record", NAME): the op behind the records named NAME
 #   ("test", PATH): another golden-driven test file of the project (it must exist)
 COVERED_ELSEWHERE = {
+    "images2neibs": ("test", "tests/test_neighbours.py"),  # values and gradients, every mode
+    "images2neibs_grad": ("test", "tests/test_neighbours.py"),
+    "fft.rfft": ("test", "tests/test_fft.py"),
+    "fft.irfft": ("test", "tests/test_fft.py"),
+    "AbstractConv_gradWeights": ("test", "tests/test_abstract_conv.py"),
+    "bilinear_upsampling": ("test", "tests/test_abstract_conv.py"),
     "vjp": ("grad", "nlinalg.eigh"),  # the generic jax.vjp gradient op: any grad record of an op without a rule
     "nlinalg.eigh_grad": ("grad", "nlinalg.eigh"),
     "slinalg.eigvalsh_grad": ("grad", "slinalg.eigvalsh"),

@@ -5,3 +5,5 @@ from .shared import Container, SharedVariable, shared, shared_constructor, _gene
 generic_constructor = _generic_constructor
 
 __all__ = ["SharedVariable", "shared", "shared_constructor", "Container", "generic_constructor"]
+
+from ..graph.types import generic  # noqa: E402,F401  (Theano's module imports it)

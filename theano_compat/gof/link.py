@@ -63,3 +63,5 @@ map_storage = unsupported_function("theano.gof.link.map_storage", "thunk storage
                                    "XLA runs the step")
 streamline = unsupported_function("theano.gof.link.streamline", "thunk streams belong to Theano's linkers; "
                                   "XLA runs the step")
+
+from ..graph.types import Type  # noqa: E402,F401  (Theano's module imports it)

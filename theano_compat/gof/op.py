@@ -93,3 +93,5 @@ def apply_meth(tag):
             return "\n".join(["", define_macros, self.code_sections[tag], undef_macros])
         raise MethodNotDefined("c_" + tag, type(self), type(self).__name__)
     return _c_method(tag, f)
+
+from ..graph.ops import PureOp  # noqa: E402,F401  (Theano's module imports it)

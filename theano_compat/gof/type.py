@@ -5,3 +5,4 @@ from ..graph.ops import MethodNotDefined  # noqa: F401
 from .op import CLinkerObject, Op  # noqa: F401
 from .utils import object2  # noqa: F401
 
+from ..graph.types import Generic, PureType, Type, generic  # noqa: E402,F401  (Theano's module imports it)

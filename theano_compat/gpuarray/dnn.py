@@ -29,7 +29,8 @@ declare_unsupported(globals(), NO_PYGPU, classes="""DnnBase DnnVersion GpuAllocE
     GpuDnnConvGradW GpuDnnDropoutOp GpuDnnPool GpuDnnPoolBase GpuDnnPoolDesc GpuDnnPoolGrad GpuDnnRNNGradInputs
     GpuDnnRNNGradWeights GpuDnnRNNOp GpuDnnReduction GpuDnnSoftmax GpuDnnSoftmaxBase GpuDnnSoftmaxGrad
     GpuDnnTransformerGradI GpuDnnTransformerGradT GpuDnnTransformerGrid GpuDnnTransformerSampler GpuElemwise
-    GpuMaxAndArgmax GpuSoftmax HostFromGpu NoCuDNNRaise RNNBlock""", functions="""CUDNNDataType as_i32 dnn_batch_normalization_test dnn_batch_normalization_train dnn_conv dnn_conv3d dnn_gradinput
+    GpuMaxAndArgmax GpuSoftmax HostFromGpu NoCuDNNRaise RNNBlock""", functions="""CUDNNDataType as_i32
+    dnn_batch_normalization_test dnn_batch_normalization_train dnn_conv dnn_conv3d dnn_gradinput
     dnn_gradinput3d dnn_gradweight dnn_gradweight3d dnn_pool dnn_spatialtf dropout empty_like ensure_dt
     get_precision gpuarray_helper_inc_dir infer_context_name pad_dims unpad_dims""", objects="""cudnn
     dropoutdesc_type gpu_contiguous gpudata_type handle_type rnndesc_type""")
@@ -45,7 +46,8 @@ declare_noop(globals(), OPTIMIZER_WHY, NoOpOptimizer, objects="""
     local_abstract_batch_norm_train_grad_cudnn local_abstractconv3d_cudnn_graph local_abstractconv_cudnn_graph
     local_gpua_avg_pool_dnn_grad_stride local_gpua_pool_dnn_alternative local_gpua_pool_dnn_grad_stride""")
 gpu_seqopt, pool_db, pool_db2 = NoOpDB(name="gpu_seqopt"), NoOpDB(name="pool_db"), NoOpDB(name="pool_db2")
-for _name in "register_opt register_opt2 register_inplace op_lifter alpha_merge output_merge inplace_allocempty".split():
+for _name in ("register_opt register_opt2 register_inplace op_lifter alpha_merge output_merge "
+              "inplace_allocempty").split():
     globals()[_name] = register_decorator(_name)
 
 

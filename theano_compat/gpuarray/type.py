@@ -51,3 +51,5 @@ def gpu_supported(data):
 def move_to_gpu(data):
     """Whether Theano would move this computation to the GPU (not complex, not scalar)."""
     return gpu_supported(data) and data.ndim != 0
+
+from ..graph.types import Type  # noqa: E402,F401  (Theano's module imports it)

@@ -1,2 +1,4 @@
 """theano.sandbox.multinomial: the ops MRG_RandomStreams samples multinomials and choices with."""
 from ..graph.nodes import Apply  # noqa: F401
+
+from ..graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)

@@ -276,3 +276,6 @@ def _check_size(size):
         else:
             raise ValueError("Only Theano variables and integers are allowed in a size-tuple.", size, i)
     return as_tensor_variable(size, ndim=1)
+
+from ..graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)
+from ..graph.types import TensorType  # noqa: E402,F401  (Theano's module imports it)

@@ -14,3 +14,7 @@ from .scan_utils import forced_replace, safe_new  # noqa: F401
 
 izip, xrange = zip, range
 profile_printer = noop_function("profile_printer", "Theano's per-op profiler has no counterpart on one XLA step")
+
+from ..compile.gradient import DisconnectedType, NullType  # noqa: E402,F401  (Theano's module imports it)
+from ..graph.ops import PureOp  # noqa: E402,F401  (Theano's module imports it)
+from ..graph.types import TensorType  # noqa: E402,F401  (Theano's module imports it)

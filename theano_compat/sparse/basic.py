@@ -65,3 +65,5 @@ def _is_dense_variable(x):
     from ..graph.types import TensorType
     return isinstance(getattr(x, "type", None), TensorType)
 csm_grad = CSMGrad  # noqa: F821
+
+from ..compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)

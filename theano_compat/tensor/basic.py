@@ -168,3 +168,7 @@ def __getattr__(name):
 
 
 __all__ = ["constant", "as_tensor_variable", "get_vector_length", "tensor", "TensorType"] + sorted(CONSTRUCTORS)
+
+from ..compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)
+from ..graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)
+from ..graph.types import Generic  # noqa: E402,F401  (Theano's module imports it)

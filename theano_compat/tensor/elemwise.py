@@ -36,3 +36,7 @@ izip, xrange = zip, range
 
 class DimShufflePrinter(DefaultPrinter):
     """Theano's printer of DimShuffle nodes (the shim's dimshuffle prints itself the same way)."""
+
+from ..compile.gradient import DisconnectedType, NullType  # noqa: E402,F401  (Theano's module imports it)
+from ..graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)
+from ..graph.types import TensorType  # noqa: E402,F401  (Theano's module imports it)

@@ -17,3 +17,6 @@ xrange = range
 def cpu_contiguous(x):
     """x as a C-contiguous array (XLA arrays always are: a copy of x's value)."""
     return _copy(x)
+
+from ..compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)
+from ..graph.types import Generic  # noqa: E402,F401  (Theano's module imports it)

@@ -34,3 +34,5 @@ def irfft(inp, norm=None, is_odd=False):
 
 
 __all__ = ["rfft", "irfft", "rfft_op", "irfft_op"]
+
+from ..compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)

@@ -21,3 +21,5 @@ declare_unsupported(globals(), "MPI send/receive inside the graph has no XLA cou
     send recv isend irecv mpi_send_wait_key mpi_tag_key mpi_send_wait_cmp mpi_tag_cmp""")
 mpi_keys = (mpi_send_wait_key, mpi_tag_key)  # noqa: F821  (bound just above)
 mpi_cmps = (mpi_send_wait_cmp, mpi_tag_cmp)  # noqa: F821
+
+from ..graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)

@@ -10,3 +10,6 @@ from ..graph.nodes import Apply  # noqa: E402,F401
 from .basic import as_tensor_variable  # noqa: E402,F401
 
 xrange = range
+
+from ..compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)
+from ..graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)

@@ -187,3 +187,5 @@ def broadcast_like(value, template, fgraph, dtype=None):
 
 __all__ = ["Assert", "MakeVector", "assert_op", "make_vector", "register_canonicalize", "register_specialize",
            "register_stabilize", "register_specialize_device", "register_uncanonicalize", "register_useless"]
+
+from ..compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)

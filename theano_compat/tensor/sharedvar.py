@@ -29,3 +29,5 @@ def scalar_constructor(value, name=None, strict=False, allow_downcast=None, borr
 def load_shared_variable(val):
     """Theano's deprecated helper for unpickling old shared variables."""
     return tensor_constructor(val)
+
+from ..graph.types import TensorType  # noqa: E402,F401  (Theano's module imports it)

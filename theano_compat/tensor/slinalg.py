@@ -12,3 +12,5 @@ imported_scipy = True  # Theano's flag; scipy-like solvers come from jax.scipy h
 MATRIX_STRUCTURES = ("general", "symmetric", "lower_triangular", "upper_triangular", "hermitian", "banded",
                      "diagonal", "toeplitz")
 xrange = range
+
+from ..graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)

@@ -216,3 +216,7 @@ def get_canonical_form_slice(theslice, length):
     nw_stop = switch(lt(nw_stop, 0), 0, nw_stop)
     nw_start = switch(lt(nw_start, nw_stop), nw_start, nw_stop)
     return slice(nw_start, nw_stop, abs_step), (sgn_step if not (step_const and step == 1) else 1)
+
+from ..compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)
+from ..graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)
+from ..graph.types import TensorType, Type  # noqa: E402,F401  (Theano's module imports it)

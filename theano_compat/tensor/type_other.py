@@ -48,3 +48,7 @@ def as_int_none_variable(x):
     if x.type.dtype not in integer_dtypes:
         raise TypeError("index must be integers")
     return x
+
+from ..compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)
+from ..graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)
+from ..graph.types import Type  # noqa: E402,F401  (Theano's module imports it)

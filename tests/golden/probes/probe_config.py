@@ -1,6 +1,7 @@
 """Record Theano 1.0.5's config flags with their default values (and an EnumStr's options).
 
-    THEANO_FLAGS= bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_config.py > tests/golden/config_flags.json
+    THEANO_FLAGS= bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_config.py \
+        > tests/golden/config_flags.json
 
 Flags whose default describes the machine (compiler, CUDA and cuDNN paths, compiledir, BLAS flags) are
 marked "machine": the shim decides those for the machine it runs on.

@@ -27,7 +27,8 @@ def run(shape, dtype, norm, is_odd):
     x = T.TensorType(dtype, (False,) * len(shape))("x")
     xv = np.cos(np.arange(np.prod(shape)) * 0.7).reshape(shape).astype(dtype)
     f = fft.rfft(x, norm=norm)
-    rec = {"shape": shape, "dtype": dtype, "norm": norm, "is_odd": is_odd, "rfft": outcome(lambda: theano.function([x], f)(xv))}
+    rec = {"shape": shape, "dtype": dtype, "norm": norm, "is_odd": is_odd,
+           "rfft": outcome(lambda: theano.function([x], f)(xv))}
     fv = theano.function([x], f)(xv)
     w = np.sin(np.arange(fv.size)).reshape(fv.shape).astype(dtype)
     rec["rfft_grad"] = outcome(lambda: theano.function([x], T.grad((f * w).sum(), x))(xv))

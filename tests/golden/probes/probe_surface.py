@@ -9,7 +9,8 @@ package), the coverage table and tests/test_surface.py check the shim against it
 
 Each module is imported in a fresh child (forked after `import theano`), so its dir() is what a user sees
 after `import theano.X`, not the union after every submodule was loaded. A name's record is its kind:
-"module M", "class M.Q", "function M.Q", "instance M.Q" (of that class) or "constant REPR"; " [op]" or " [type]" after a class (or an instance's class) that is one of
+"module M", "class M.Q", "function M.Q", "instance M.Q" (of that class) or "constant REPR"; " [op]" or
+" [type]" after a class (or an instance's class) that is one of
 Theano's Op or Type classes; then, for an
 object Theano serves under several paths, " =PATH": the shortest of them in scope (one process, all modules
 loaded), so identity can be checked in the shim (`theano.tensor.nnet.sigm.sigmoid is T.nnet.sigmoid`).

@@ -58,3 +58,5 @@ def spectral_radius_bound(X, log2_exponent):
     for _ in range(log2_exponent):
         XX = dot(XX, XX)
     return pow(trace(XX), 2 ** (-log2_exponent))
+
+from ...graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)

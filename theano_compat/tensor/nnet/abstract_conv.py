@@ -349,3 +349,5 @@ def bilinear_upsampling(input, ratio=None, frac_ratio=None, batch_size=None, num
 __all__ = ["conv2d", "conv3d", "conv2d_grad_wrt_inputs", "conv2d_grad_wrt_weights", "conv3d_grad_wrt_inputs",
            "conv3d_grad_wrt_weights", "get_conv_output_shape", "get_conv_shape_1axis", "bilinear_upsampling",
            "bilinear_kernel_1D", "bilinear_kernel_2D", "causal_conv1d", "separable_conv2d", "assert_shape"]
+
+from ...graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)

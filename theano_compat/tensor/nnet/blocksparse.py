@@ -36,3 +36,5 @@ def sparse_block_dot(W, h, inputIdx, b, outputIdx):
     from ...tensor import patternbroadcast
     o = patternbroadcast(b.take(outputIdx, axis=0), outputIdx.broadcastable + b.broadcastable[1:])
     return sparse_block_gemv(o, W, h, inputIdx, outputIdx)
+
+from ...graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)

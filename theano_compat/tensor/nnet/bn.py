@@ -13,3 +13,6 @@ from ..opt import register_specialize_device  # noqa: E402,F401
 bn_groupopt = NoOpDB(name="bn_groupopt")
 declare_noop(globals(), OPTIMIZER_WHY, NoOpOptimizer, objects="""
     local_abstract_batch_norm_inference local_abstract_batch_norm_train local_abstract_batch_norm_train_grad""")
+
+from ...graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)
+from ...graph.types import TensorType  # noqa: E402,F401  (Theano's module imports it)

@@ -26,3 +26,6 @@ def get_diagonal_subtensor_view(x, i0, i1):
         strides[i1] -= strides[i0]
         xview = __import__("numpy").lib.stride_tricks.as_strided(xview, xview.shape, strides)
     return xview
+
+from ...compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)
+from ...graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)

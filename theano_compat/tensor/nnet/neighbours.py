@@ -4,3 +4,5 @@ from ...graph.nodes import Apply  # noqa: F401
 from ...ops.neighbours import images2neibs, neibs2images
 
 __all__ = ["images2neibs", "neibs2images"]
+
+from ...graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)

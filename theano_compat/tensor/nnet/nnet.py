@@ -39,3 +39,5 @@ declare_noop(globals(), OPTIMIZER_WHY, NoOpOptimizer, objects="""
     local_useless_crossentropy_softmax_1hot_with_bias_dx_alloc""")
 declare_unsupported(globals(), "a helper of Theano's softmax rewrites; XLA optimizes the step",
                     functions="softmax_simplifier")
+
+from ...compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)

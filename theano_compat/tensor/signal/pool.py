@@ -13,3 +13,5 @@ def max_pool_2d_same_size(input, patch_size):
     from ...compile.gradient import disconnected_grad, grad
     out = pool_2d(input, patch_size, ignore_border=True)
     return grad((out * disconnected_grad(out)).sum(), input)
+
+from ...compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)

@@ -1,10 +1,10 @@
 """Side-by-side timing: a theano_compat function against the same computation hand-written with jax.jit,
-in one process, interleaved so that both see the same machine state."""
+in one process, interleaved so that both see the same machine state. (jax is imported where it is used: the
+timing helpers also serve scripts that time Theano itself, under the oracle's Python, which has no jax.)"""
 import platform
 import statistics
 import time
 
-import jax
 import numpy as np
 
 
@@ -36,10 +36,12 @@ def compare(ours, theirs, repeats=30, inner=1, rounds=3):
 
 
 def block(x):
+    import jax
     return jax.block_until_ready(x)
 
 
 def machine():
+    import jax
     dev = jax.devices()[0]
     return f"{platform.processor() or platform.machine()}, {dev.platform} ({dev.device_kind}), jax {jax.__version__}"
 

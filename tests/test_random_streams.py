@@ -1,180 +1,178 @@
-"""RandomStreams (theano.tensor.shared_randomstreams): types, distributions, and the state semantics.
+"""RandomStreams and raw_random (theano.tensor.shared_randomstreams): Theano's numbers, types and state semantics.
 
-The numbers are JAX's (threefry), not numpy's MT19937, so values are checked statistically; types come
-from Theano 1.0.5 (tests/golden/random_types.json, written by tests/golden/probes/probe_random_types.py).
+The draws are recorded from Theano 1.0.5 by tests/golden/probes/probe_random_streams.py
+(tests/golden/random_streams.json) and must match bit for bit; the types come from
+tests/golden/probes/probe_random_types.py (tests/golden/random_types.json). The fast option
+(theano.config.randomstreams = 'threefry') draws other numbers: those are checked statistically.
 """
-import json
-import pathlib
+import copy
 import pickle
-import sys
 
 import numpy as np
 import pytest
 
 import theano_compat as theano
 import theano_compat.tensor as T
+from golden_cases import floatX, load_golden, load_probe
 from theano_compat.compile.gradient import NullTypeGradError
+from theano_compat.ops.random_threefry import ThreefryState
 from theano_compat.sandbox.rng_mrg import MRG_RandomStreams
 from theano_compat.tensor import raw_random
 from theano_compat.tensor.shared_randomstreams import RandomStreams, RandomStateSharedVariable
 
-GOLDEN = pathlib.Path(__file__).parent / "golden"
-sys.path.insert(0, str(GOLDEN / "probes"))
-import probe_random_types  # noqa: E402
-
-TYPES = json.loads((GOLDEN / "random_types.json").read_text())
+PROBE = load_probe("probe_random_streams")
+GOLDEN = load_golden("random_streams.json")
+TYPES = load_golden("random_types.json")
 N = 20000
+# values that go through float arithmetic after the draws (a loss, SGD weights): equal to the last bits
+ARITHMETIC = {"dropout": ("step0:0", "step1:0", "step2:0", "step3:0", "W1", "W2")}
 
 
 @pytest.fixture
-def floatX(request):
-    old = theano.config.floatX
-    theano.config.floatX = request.param
-    yield request.param
-    theano.config.floatX = old
+def threefry():
+    old = theano.config.randomstreams
+    theano.config.randomstreams = "threefry"
+    yield
+    theano.config.randomstreams = old
 
 
-@pytest.mark.parametrize("floatX", ["float64", "float32"], indirect=True)
-def test_types_match_theano(floatX):
-    got = probe_random_types.record(theano, RandomStreams, MRG_RandomStreams)
-    assert got == TYPES[floatX]
+@pytest.mark.parametrize("fx,name", [(fx, name) for fx in ("float64", "float32") for name in GOLDEN[fx]["cases"]])
+def test_draws_match_theano(fx, name):
+    """Every recorded call of every case: the same labels, dtypes, shapes and bits (states: the same state)."""
+    want = GOLDEN[fx]["cases"][name]
+    with floatX(fx):
+        got = PROBE.record(theano, RandomStreams, [name])[name]
+    assert not isinstance(got, dict), got
+    assert [label for label, _ in got] == [label for label, _ in want]
+    loose = ARITHMETIC.get(name, ())
+    for (label, g), (_, w) in zip(got, want):
+        if label in loose:
+            assert (g["dtype"], g["shape"]) == (w["dtype"], w["shape"]), label
+            np.testing.assert_allclose(PROBE.dec(g), PROBE.dec(w), rtol=1e-13, atol=0, err_msg=label)
+        else:
+            assert g == w, f"{fx} {name} {label}"
 
 
-def test_seed_tutorial_random_section():
-    """The seed tutorial's lines, and what Theano printed about them (seed_snippets.theano.out)."""
-    srng = RandomStreams(seed=234)
-    rv_u = srng.uniform((2, 2))
-    rv_n = srng.normal((2, 2))
-    f = theano.function([], rv_u)
-    g = theano.function([], rv_n, no_default_updates=True)
-    nearly_zeros = theano.function([], rv_u + rv_u - 2 * rv_u)
-    f1, f2, g1, g2, nz = f(), f(), g(), g(), nearly_zeros()
-    for v in (f1, f2, g1, g2, nz):
-        assert v.dtype == np.float64 and v.shape == (2, 2)
-    assert not np.array_equal(f1, f2)
-    assert np.array_equal(g1, g2)
-    assert np.array_equal(nz, np.zeros((2, 2)))  # one variable used three times is one draw
-    assert ((0 <= f1) & (f1 < 1)).all()
-    rng_val = rv_u.rng.get_value(borrow=True)
-    rng_val.seed(100)
-    rv_u.rng.set_value(rng_val, borrow=True)
-    after = f()
-    rng_val.seed(100)  # borrowed: seeding it reseeds the stream, even without set_value
-    assert np.array_equal(f(), after)
-    # the same steps on a new stream give the same numbers
-    srng2 = RandomStreams(seed=234)
-    u2 = srng2.uniform((2, 2))
-    f_2 = theano.function([], u2)
-    assert np.array_equal(f_2(), f1) and np.array_equal(f_2(), f2)
+@pytest.mark.parametrize("fx", ["float64", "float32"])
+def test_types_match_theano(fx):
+    types = load_probe("probe_random_types")
+    with floatX(fx):
+        assert types.record(theano, RandomStreams, MRG_RandomStreams) == TYPES[fx]
 
 
-def test_distributions():
-    s = RandomStreams(seed=1)
-    draws = dict(
-        u=s.uniform((N,), low=-1.0, high=3.0), u32=s.uniform((N,), dtype="float32"),
-        n=s.normal((N,), avg=2.0, std=3.0), b=s.binomial((N,), p=0.3), b5=s.binomial((N,), n=5, p=0.3),
-        bf=s.binomial((N,), p=0.5, dtype="float32"), ri=s.random_integers((N,), low=-2, high=2),
-        ch=s.choice((N,), a=5), chp=s.choice((N,), a=[10, 20, 30], p=[0.2, 0.3, 0.5]),
-        chnr=s.choice((6,), a=6, replace=False), perm=s.permutation((50,), n=5),
-        mn=s.multinomial((N // 10,), n=4, pvals=[0.1, 0.2, 0.7]), po=s.poisson((N,), lam=3.0),
-        ub=s.uniform(low=np.zeros((2, 3)), high=[1.0, 2.0, 3.0]))
-    f = theano.function([], list(draws.values()))
-    d = dict(zip(draws, f()))
-    for k, v in d.items():
-        assert v.dtype == draws[k].dtype, k
-        assert v.ndim == draws[k].ndim, k
-    u = d["u"]
-    assert u.shape == (N,) and -1 <= u.min() and u.max() < 3
-    assert abs(u.mean() - 1) < 0.05 and abs(u.var() - 16 / 12) < 0.05
-    assert d["u32"].dtype == np.float32 and 0 <= d["u32"].min() and d["u32"].max() < 1
-    assert abs(d["n"].mean() - 2) < 0.1 and abs(d["n"].std() - 3) < 0.1
-    assert set(np.unique(d["b"])) == {0, 1} and abs(d["b"].mean() - 0.3) < 0.02
-    assert d["b5"].min() >= 0 and d["b5"].max() <= 5 and abs(d["b5"].mean() - 1.5) < 0.05
-    assert abs(d["b5"].var() - 1.05) < 0.06
-    assert set(np.unique(d["bf"])) == {0.0, 1.0}
-    assert set(np.unique(d["ri"])) == {-2, -1, 0, 1, 2} and abs(d["ri"].mean()) < 0.05
-    assert set(np.unique(d["ch"])) == set(range(5))
-    freq = [np.mean(d["chp"] == v) for v in (10, 20, 30)]
-    np.testing.assert_allclose(freq, [0.2, 0.3, 0.5], atol=0.02)
-    assert sorted(d["chnr"]) == list(range(6))
-    assert d["perm"].shape == (50, 5) and (np.sort(d["perm"], axis=1) == np.arange(5)).all()
-    assert d["mn"].shape == (N // 10, 3) and (d["mn"].sum(axis=1) == 4).all()
-    np.testing.assert_allclose(d["mn"].mean(axis=0), [0.4, 0.8, 2.8], atol=0.08)
-    assert abs(d["po"].mean() - 3) < 0.08 and abs(d["po"].var() - 3) < 0.15
-    ub = d["ub"]
-    assert ub.shape == (2, 3) and (ub >= 0).all() and (ub < [1, 2, 3]).all()
+def _states(*variables):
+    return [v.get_value().get_state() for v in variables]
 
 
-def test_symbolic_sizes_resolve_per_call():
-    s = RandomStreams(seed=3)
-    x = T.matrix("x")
-    n = T.iscalar("n")
-    sh = s.shuffle_row_elements(x)
-    f = theano.function([x, n], [s.uniform(x.shape), s.normal((n, 2)), sh, sh.permutation])
-    for rows, cols, k in ((2, 3, 4), (5, 2, 1)):
-        xv = np.arange(rows * cols, dtype="float64").reshape(rows, cols)
-        u, z, shuffled, perm = f(xv, k)
-        assert u.shape == (rows, cols) and z.shape == (k, 2)
-        assert (np.sort(shuffled, axis=1) == xv).all()
-        np.testing.assert_array_equal(np.take_along_axis(xv, perm, axis=1), shuffled)
+def _same_states(a, b):
+    return all(np.array_equal(x[1], y[1]) and x[2:] == y[2:] for x, y in zip(a, b))
 
 
-def test_state_is_shared_between_functions_and_reseedable():
-    s = RandomStreams(seed=5)
-    u = s.uniform((4,))
-    f1, f2 = theano.function([], u), theano.function([], u)
-    a, b = f1(), f2()
-    assert not np.array_equal(a, b)  # f2 continues the stream f1 advanced
-    s.seed(5)  # reseeding after compiling takes effect
-    assert np.array_equal(f2(), a)
-    s.seed(5)
-    frozen = theano.function([], u, no_default_updates=[u.rng])
-    assert np.array_equal(frozen(), a) and np.array_equal(frozen(), a)
-    assert np.array_equal(f1(), a) and np.array_equal(f1(), b)
-    s.seed(7)
-    c = f1()
-    s.seed(7)
-    assert np.array_equal(f1(), c) and not np.array_equal(c, a)
-    # the stream's own updates: (state, next state) pairs, as in Theano
-    assert s.updates() == [(u.rng, u.update[1])] and u.rng.default_update is u.update[1]
+def test_a_failing_call_changes_no_state():
+    """numpy refusing a parameter, or another op failing after the draws: every state stays as it was."""
+    s = RandomStreams(3)
+    p, i = T.dscalar("p"), T.iscalar("i")
+    W = theano.shared(np.ones(3), name="W")
+    b, u = s.binomial((3,), p=p), s.uniform((3,))
+    f = theano.function([p, i], [b, u, (u + W)[i]], updates=[(W, W + 1)])
+    f(0.5, 0)
+    before = _states(b.rng, u.rng)
+    live = u.rng.get_value(borrow=True)
+    with pytest.raises(ValueError, match="p < 0, p > 1 or p is NaN"):
+        f(1.5, 0)
+    with pytest.raises(IndexError):
+        f(0.5, 7)
+    assert _same_states(before, _states(b.rng, u.rng)) and u.rng.get_value(borrow=True) is live
+    np.testing.assert_array_equal(W.get_value(), [2.0, 2.0, 2.0])
+    want = copy.deepcopy(live).uniform(size=(3,))
+    np.testing.assert_array_equal(f(0.5, 1)[1], want)  # the next call draws what the failed ones would have
 
 
-def test_state_survives_pickling():
-    s = RandomStreams(seed=11)
-    u = s.uniform((3,))
+def test_draws_known_before_the_call_are_made_before_the_step():
+    """A dropout mask (size h.shape, constant p) is drawn ahead, with no callback; a binomial whose p the
+    step computes is drawn by callback. Both commit only when the call succeeds."""
+    s = RandomStreams(8)
+    x, i = T.dmatrix("x"), T.iscalar("i")
+    W = theano.shared(np.full((3, 2), 0.5), name="W")
+    h = T.tanh(T.dot(x, W))
+    mask = s.binomial(size=h.shape, p=0.5, dtype="float64")
+    sample = s.binomial(size=h.shape, p=T.nnet.sigmoid(h))
+    bad = s.binomial(size=(2,), p=1.5)
+    f = theano.function([x, i], [h * mask, sample, (h * mask).sum(axis=1)[i]])
+    g = theano.function([], bad)
+    assert [n.outputs[1] for n in f._ahead.draws] == [mask]  # sample's p comes from the step
+    state = mask.rng.get_value()
+    xv = np.ones((4, 3))
+    with pytest.raises(IndexError):
+        f(xv, 9)
+    with pytest.raises(ValueError, match="p < 0, p > 1 or p is NaN"):
+        g()
+    assert _same_states([state.get_state()], _states(mask.rng))
+    out = f(xv, 0)
+    np.testing.assert_array_equal(out[0] / np.tanh(1.5), state.binomial(1, 0.5, (4, 2)))
+    assert _same_states([state.get_state()], _states(mask.rng))
+
+
+def test_numpy_refusals_raise_theanos_errors():
+    """Sizes that do not fit the parameters: ValueError, as numpy raises it in Theano's perform."""
+    s = RandomStreams(1)
+    lo, hi, size = T.dvector(), T.dvector(), T.lvector()
+    f = theano.function([lo, hi, size], s.uniform(low=lo, high=hi, size=size, ndim=1))
+    with pytest.raises(ValueError):
+        f([-4.0, -2], [-1, 0], [1, 2])
+    g = theano.function([lo, hi], s.uniform(low=lo, high=hi))
+    with pytest.raises(ValueError):
+        g([-4.0, -2], [-1, 0, 1])
+    h = theano.function([size], s.uniform(size=size, ndim=2))
+    with pytest.raises(ValueError):
+        h([4])
+    c = theano.function([], s.choice((7,), a=5, replace=False))
+    with pytest.raises(ValueError, match="replace=False"):
+        c()
+
+
+def test_the_shared_state_is_the_users_random_state():
+    """Theano's object semantics: the live RandomState is handed out with borrow=True and updated in place."""
+    rng = np.random.RandomState(123)
+    r_copy, r_borrowed = theano.shared(rng), theano.shared(rng, borrow=True)
+    assert r_copy.container.storage[0] is not rng and r_borrowed.container.storage[0] is rng
+    assert type(r_copy.get_value()) is np.random.RandomState
+    s = RandomStreams(2)
+    u = s.normal((3,))  # odd: leaves a cached gaussian, which the next draw uses first
     f = theano.function([], u)
-    f()
-    f2, s2 = pickle.loads(pickle.dumps((f, s)))
-    assert np.array_equal(f(), f2())  # the copy starts from the pickled state
-    s2.seed(11)
-    s.seed(11)
-    assert np.array_equal(f(), f2())
-
-
-def test_random_state_values():
-    s = RandomStreams(seed=2)
-    u = s.uniform(())
-    assert isinstance(u.rng, RandomStateSharedVariable) and str(u.rng.type) == "RandomStateType"
-    state = u.rng.get_value()  # a copy: seeding it changes nothing until set_value
-    f = theano.function([], u)
+    live = u.rng.get_value(borrow=True)
+    assert live is u.rng.get_value(borrow=True, return_internal_type=True) is s[u.rng]
+    assert u.rng.get_value() is not live
+    expect = copy.deepcopy(live)
     first = f()
-    state.seed(123)
-    u.rng.set_value(state)
-    x = f()
-    u.rng.set_value(np.random.RandomState(123))  # numpy states are accepted too
-    u.rng.set_value(raw_random.RandomState(123))
-    assert f() == x and first != x
+    assert u.rng.get_value(borrow=True) is live  # updated in place
+    np.testing.assert_array_equal(first, expect.normal(size=(3,)))
+    assert live.get_state()[3] == 1 and _same_states([live.get_state()], [expect.get_state()])
+    np.testing.assert_array_equal(live.normal(size=2), expect.normal(size=2))  # the user draws from it too
+    np.testing.assert_array_equal(f(), expect.normal(size=(3,)))
     with pytest.raises(TypeError):
         u.rng.set_value(np.zeros(3))
-    r = theano.shared(np.random.RandomState(3))
-    assert isinstance(r, RandomStateSharedVariable)
-    new_r, out = raw_random.normal(r, (3,), avg=1.0)
-    g = theano.function([], out, updates=[(r, new_r)])
-    assert not np.array_equal(g(), g())
+    with pytest.raises(TypeError):
+        u.rng.set_value(ThreefryState(1))
+
+
+def test_random_state_inputs_and_outputs():
+    """A state passed in is not changed; the new state comes back as a new RandomState."""
+    r = raw_random.random_state_type()
+    post, out = raw_random.uniform(r, (2,))
+    f = theano.function([r], [post, out])
+    given = np.random.RandomState(4)
+    new, val = f(given)
+    assert type(new) is np.random.RandomState and new is not given
+    np.testing.assert_array_equal(val, np.random.RandomState(4).uniform(size=(2,)))
+    assert _same_states([given.get_state()], [np.random.RandomState(4).get_state()])
+    np.testing.assert_array_equal(f(new)[1], given.uniform(size=(4,))[2:])
+    with pytest.raises(TypeError):
+        f(np.zeros(3))
 
 
 def test_gradients():
-    s = RandomStreams(seed=1)
+    s = RandomStreams(1)
     W = theano.shared(np.ones(3), name="W")
     mask = s.binomial((3,), p=0.5, dtype="float64")
     f = theano.function([], [mask, T.grad(((W * mask) ** 2).sum(), W)])
@@ -184,13 +182,101 @@ def test_gradients():
         T.grad(s.normal((3,), avg=W).sum(), W)
 
 
-def test_errors():
-    s = RandomStreams(seed=1)
+def test_draws_with_parameters_from_the_step_inside_a_differentiated_scan():
+    """A callback draw inside scan, whose gradient recomputes the loop: the same draws, once per call."""
+    s = RandomStreams(6)
+    W = theano.shared(np.full((2, 2), 0.3), name="W")
+    X = T.dmatrix("X")
+
+    def step(xt, h):
+        mask = s.binomial((2,), p=T.nnet.sigmoid(h), dtype="float64")
+        return T.tanh(T.dot(h, W) * mask + xt)
+    h, upd = theano.scan(step, sequences=X, outputs_info=T.zeros((2,), dtype="float64"))
+    f = theano.function([X], [h, T.grad(h.sum(), W)], updates=upd)
+    g = theano.function([X], h, no_default_updates=True)
+    state = s.state_updates[0][0].get_value()
+    (h1, g1), h_again = f(np.ones((4, 2))), None
+    s.state_updates[0][0].set_value(state)
+    h_again = g(np.ones((4, 2)))
+    np.testing.assert_array_equal(h1, h_again)
+    assert g1.shape == (2, 2) and np.isfinite(g1).all()
+
+
+def test_errors_at_build_time():
+    s = RandomStreams(1)
     with pytest.raises(TypeError):
         s.choice()  # Theano: cannot infer the shape without size or args
     with pytest.raises(ValueError):
         s.uniform((2, 3), ndim=1)
     with pytest.raises(TypeError):
         s.uniform((2.5,))
-    with pytest.raises(ValueError):
-        s.choice((3,), a=np.zeros((2, 2)))
+    old = theano.config.randomstreams
+    theano.config.randomstreams = "mt"
+    try:
+        with pytest.raises(ValueError, match="randomstreams"):
+            s.uniform((2,))
+    finally:
+        theano.config.randomstreams = old
+
+
+# --- the fast option: JAX's threefry generator on the device ---
+
+def test_threefry_distributions(threefry):
+    s = RandomStreams(seed=1)
+    draws = dict(
+        u=s.uniform((N,), low=-1.0, high=3.0), u32=s.uniform((N,), dtype="float32"),
+        n=s.normal((N,), avg=2.0, std=3.0), b=s.binomial((N,), p=0.3), b5=s.binomial((N,), n=5, p=0.3),
+        bf=s.binomial((N,), p=0.5, dtype="float32"), ri=s.random_integers((N,), low=-2, high=2),
+        ch=s.choice((N,), a=5), chp=s.choice((N,), a=[10, 20, 30], p=[0.2, 0.3, 0.5]),
+        chnr=s.choice((6,), a=6, replace=False), perm=s.permutation((50,), n=5),
+        mn=s.multinomial((N // 10,), n=4, pvals=[0.1, 0.2, 0.7]), po=s.poisson((N,), lam=3.0),
+        ub=s.uniform(low=np.zeros((2, 3)), high=[1.0, 2.0, 3.0]))
+    assert all(v.rng.type.kind == "threefry" for v in draws.values())
+    f = theano.function([], list(draws.values()))
+    d = dict(zip(draws, f()))
+    for k, v in d.items():
+        assert v.dtype == draws[k].dtype and v.ndim == draws[k].ndim, k
+    u = d["u"]
+    assert u.shape == (N,) and -1 <= u.min() and u.max() < 3
+    assert abs(u.mean() - 1) < 0.05 and abs(u.var() - 16 / 12) < 0.05
+    assert d["u32"].dtype == np.float32 and 0 <= d["u32"].min() and d["u32"].max() < 1
+    assert abs(d["n"].mean() - 2) < 0.1 and abs(d["n"].std() - 3) < 0.1
+    assert set(np.unique(d["b"])) == {0, 1} and abs(d["b"].mean() - 0.3) < 0.02
+    assert d["b5"].min() >= 0 and d["b5"].max() <= 5 and abs(d["b5"].mean() - 1.5) < 0.05
+    assert set(np.unique(d["bf"])) == {0.0, 1.0}
+    assert set(np.unique(d["ri"])) == {-2, -1, 0, 1, 2} and abs(d["ri"].mean()) < 0.05
+    assert set(np.unique(d["ch"])) == set(range(5))
+    np.testing.assert_allclose([np.mean(d["chp"] == v) for v in (10, 20, 30)], [0.2, 0.3, 0.5], atol=0.02)
+    assert sorted(d["chnr"]) == list(range(6))
+    assert d["perm"].shape == (50, 5) and (np.sort(d["perm"], axis=1) == np.arange(5)).all()
+    assert d["mn"].shape == (N // 10, 3) and (d["mn"].sum(axis=1) == 4).all()
+    np.testing.assert_allclose(d["mn"].mean(axis=0), [0.4, 0.8, 2.8], atol=0.08)
+    assert abs(d["po"].mean() - 3) < 0.08 and abs(d["po"].var() - 3) < 0.15
+    assert d["ub"].shape == (2, 3) and (d["ub"] >= 0).all() and (d["ub"] < [1, 2, 3]).all()
+
+
+def test_threefry_state_semantics(threefry):
+    s = RandomStreams(seed=5)
+    u = s.uniform((4,))
+    f1, f2 = theano.function([], u), theano.function([], u)
+    a, b = f1(), f2()
+    assert not np.array_equal(a, b)  # f2 continues the stream f1 advanced
+    s.seed(5)
+    assert np.array_equal(f2(), a)
+    s.seed(5)
+    frozen = theano.function([], u, no_default_updates=[u.rng])
+    assert np.array_equal(frozen(), a) and np.array_equal(frozen(), a)
+    borrowed = u.rng.get_value(borrow=True)
+    assert isinstance(borrowed, ThreefryState)
+    borrowed.seed(7)
+    c = f1()
+    borrowed.seed(7)  # bound to the stream: seeding it reseeds the stream
+    assert np.array_equal(f1(), c)
+    f3, s3 = pickle.loads(pickle.dumps((f1, s)))
+    assert np.array_equal(f1(), f3())
+    x = T.matrix("x")
+    sh = s.shuffle_row_elements(x)
+    g = theano.function([x], [sh, sh.permutation])
+    xv = np.arange(6.0).reshape(2, 3)
+    shuffled, perm = g(xv)
+    np.testing.assert_array_equal(np.take_along_axis(xv, perm, axis=1), shuffled)

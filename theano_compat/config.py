@@ -27,6 +27,8 @@ _DEFAULTS = {
     "blas.ldflags": "", "dnn.enabled": "auto", "dnn.conv.algo_fwd": "small", "nvcc.fastmath": False,
     "gpuarray.preallocate": 0.0, "lib.cnmem": 0.0, "scan.allow_gc": False, "scan.allow_output_prealloc": True,
     "nocleanup": False, "reoptimize_unpickled_function": False, "unpickle_function": True,
+    # Not a Theano flag: RandomStreams' generator, numpy's (Theano's numbers) or JAX's threefry (on the device)
+    "randomstreams": "numpy",
 }
 # Every other flag of Theano 1.0.5, with Theano's default (config_flags.py); Theano's optimizer is 'o4'.
 from .config_flags import THEANO_DEFAULTS  # noqa: E402

@@ -8,10 +8,12 @@ import numpy as np
 
 from ..config import config
 from ..graph.nodes import Constant, Variable, clone_replace, inputs as graph_inputs, toposort
+from ..graph.types import TensorType
 from .errors import MissingInputError, UnusedInputError
 from .io import In, Out
 from .function_model import FunctionModel, caller_name, input_containers
 from .host import NeedsShapes, reraise_host_failure
+from .host_random import plan_ahead
 from .lower import NeedsStatic, Prepass, jit_step, make_step
 from .mode import get_mode
 from .shared import SharedVariable
@@ -179,21 +181,30 @@ class Function(FunctionModel):
         everything = outs + [v for _, v in updates]
         roots = graph_inputs(everything, blockers=self._input_vars)
         self._check_roots(roots, on_unused_input)
+        # numpy draws whose arguments the host knows before the call are made then, their states committed
+        # after it (compile/host_random.py): the step takes what they drew as arguments
+        self._ahead = plan_ahead(outs, updates, self._input_vars)
+        blockers = self._input_vars
+        if self._ahead is not None:
+            updates, blockers = self._ahead.updates, self._input_vars + self._ahead.roots
+            everything = outs + [v for _, v in updates]
+            roots = graph_inputs(everything, blockers=blockers)
         shared_roots = [r for r in roots if isinstance(r, SharedVariable)]
         target_set = {t for t, _ in updates}
         self._updated = [s for s in shared_roots if s in target_set]
         self._readonly = [s for s in shared_roots if s not in target_set]
         update_of = dict(updates)
         self._targets = [t for t, _ in updates]
-        self._step = make_step(self._input_vars + self._updated + self._readonly, outs,
-                               [update_of[t] for t in self._targets],
-                               toposort(everything, blockers=self._input_vars))
+        drawn = blockers[len(self._input_vars):]  # after the shared values: what was drawn ahead
+        self._step = make_step(self._input_vars + self._updated + self._readonly + drawn, outs,
+                               [update_of[t] for t in self._targets], toposort(everything, blockers=blockers))
         self._shared = self._updated + self._readonly  # the step's arguments after the inputs, in order
         self._static_nodes = []
         self._prepass = None
         self._compiled = {}
         self._fast = None
         self.outputs = outs[:self._n_outs]
+        self._fetchers = [_fetcher(o) for o in self.outputs]
         self._converters = [_converter(i) for i in ins]
 
     def _check_roots(self, roots, on_unused_input):
@@ -235,6 +246,8 @@ class Function(FunctionModel):
             except (TypeError, ValueError, AttributeError):
                 values = self._bind(args, kwargs)  # again, for Theano's error message
         shared = [s.container.value for s in self._shared]
+        if self._ahead is not None:
+            shared += self._ahead.draw(values)
         fast = self._fast
         try:
             outs, new = fast(*values, *shared) if fast is not None else self._call_slow(values, shared)
@@ -247,13 +260,16 @@ class Function(FunctionModel):
             raise
         for target, value in zip(self._targets, new):
             target.container.value = value
+        if self._ahead is not None:
+            self._ahead.commit()
         if self._stateful:
             outs = self._keep_state(outs)
+        fetch = self._fetchers
         if self._single is True:
-            return np.array(outs[0])  # a fresh, writeable array, as Theano returns
+            return fetch[0](outs[0])  # a fresh, writeable array, as Theano returns
         if self._single:
-            return {k: np.array(o) for k, o in zip(self._single, outs)}
-        return [np.array(o) for o in outs]
+            return {k: f(o) for k, f, o in zip(self._single, fetch, outs)}
+        return [f(o) for f, o in zip(fetch, outs)]
 
     def _call_slow(self, values, shared):
         """The first call (tracing), and every call of a step whose shapes depend on values."""
@@ -289,11 +305,19 @@ class Function(FunctionModel):
         return fn
 
 
+def _fetcher(output):
+    """How an output's value reaches the caller: a fresh numpy array, or the user's value of a random state."""
+    t = output.type
+    return np.array if isinstance(t, TensorType) else getattr(t, "value", np.array)
+
+
 def _converter(spec):
     """The per-call conversion of one argument: the common cases without Theano's full filter."""
     if spec.implicit:
         return _refuse  # Theano: no argument for an implicit input (the slow path says so)
     t = spec.variable.type
+    if not isinstance(t, TensorType):  # a random state, ...: the type's filter
+        return lambda value: t.filter(value, strict=spec.strict, allow_downcast=spec.allow_downcast)
     dtype, ndim, strict, downcast = t.numpy_dtype, t.ndim, spec.strict, spec.allow_downcast
     plain = not any(t.broadcastable)
     python_scalar = {"f": float, "i": int}.get(dtype.kind) if ndim == 0 and dtype.itemsize == 8 else None

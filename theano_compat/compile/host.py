@@ -6,7 +6,14 @@ drop an unused one, as Theano's graph pruning does). A callback needs its output
 is traced: they come from the op's `infer_shape`, or, for an op without one, from running it once on
 the first call, which then runs eagerly (op by op, no compilation) and teaches the shapes to the trace
 of the next call.
+
+numpy's random generators (RandomStreams' faithful draws) are host_random.py, which calls back through
+host_call too. A perform that raises fails the step, and the call raises its exception
+(reraise_host_failure); a draw instead returns the id of the exception it stashed (stash), and
+report_failure makes the call raise it once the step has run, with no update committed.
 """
+import itertools
+
 import jax
 import numpy as np
 
@@ -46,7 +53,7 @@ def host_call(fn, args, out_types, shapes, vectorize=False):
 def _reporting(fn):
     def run(*arrays):
         try:
-            return fn(*arrays)
+            return fn(*[np.asarray(a) for a in arrays])  # JAX hands the callback its arrays: numpy wants numpy's
         except Exception as e:
             _FAILED.append(e)  # XLA only reports that the callback failed: the call raises this instead
             raise
@@ -157,3 +164,30 @@ def _as_int(d):
     with jax.ensure_compile_time_eval():
         env = evaluate(toposort([d]), {})
     return int(np.asarray(env[d] if d in env else d.data))
+
+
+# --- a callback's exception: kept on the host, raised by the call once the step has run ---
+
+_STASHED = {}
+_IDS = itertools.count(1)
+
+
+def stash(exc):
+    """Keep a callback's exception: its id (a nonzero uint32) to return through the step."""
+    key = next(_IDS) % ((1 << 32) - 1) or next(_IDS)  # a nonzero uint32
+    _STASHED[key] = exc
+    return key
+
+
+class Raised(Exception):
+    """Stands for an exception a callback caught: making one with its id gives back that exception."""
+
+    def __new__(cls, key):
+        return _STASHED.pop(int(key), None) or RuntimeError("a host callback failed; its exception was lost")
+
+
+def report_failure(failed):
+    """`failed`: 0, or the id of the exception a callback stashed, which the call then raises (after the
+    step: the updates are not committed)."""
+    from .lower import runtime_check
+    runtime_check(failed == 0, Raised, "{id}", id=failed)

@@ -22,10 +22,6 @@ GPU_HINT = "JAX places the work: drop CUDA/gpuarray code and pick the device wit
 # Differences a user can notice, keyed by Theano qualified name. The core may
 # add its own in theano_compat.legacy.DIFFERENCES; those win.
 DIFFERENCES = {
-    "theano.tensor.shared_randomstreams.RandomStreams":
-        "numpy-based: same distributions, but not Theano's random numbers",
-    "theano.tensor.shared_randomstreams":
-        "RandomStreams is numpy-based: same distributions, but not Theano's random numbers",
     "theano.function": "mode= and profile= are accepted and ignored",
     "theano.compile.function": "mode= and profile= are accepted and ignored",
 }

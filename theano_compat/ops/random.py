@@ -1,127 +1,56 @@
-"""RandomStreams' draws: the random state type (a JAX PRNG key) and one draw op per distribution.
+"""RandomStreams' draws: the random state types and one draw op per distribution (Theano's RandomFunction).
 
 Theano's RandomFunction pattern, kept as is: a draw takes the state and returns (new state, sample), and
 RandomStreams makes the new state the default update of the shared state, so every call of a compiled
 function advances it through theano.function's ordinary update path (no_default_updates, reseeding and
-scan included). The numbers are JAX's threefry ones, not numpy's MT19937: same distributions, dtypes and
-shapes as Theano, other values.
-"""
-import copy
+scan included).
 
-import jax
+A state is of one of two kinds, and a draw op lowers according to the kind of its state:
+* "numpy" (Theano's, the default): the value is a numpy RandomState, and the draw is Theano's own
+  RandomFunction.perform (ops/random_numpy.py), run on the host by compile/host_random.py, so the numbers
+  are Theano's. Inside the compiled step the state is its MT19937 state as words.
+* "threefry" (the fast option, theano.config.randomstreams='threefry'): the value is a JAX key and the
+  draw runs on the device (ops/random_threefry.py), with Theano's distributions but other numbers.
+"""
 import jax.numpy as jnp
 import numpy as np
 
-from ..graph.nodes import Apply, Variable
-from ..graph.ops import Primitive, is_tracer
-from ..graph.types import TensorType
+from ..compile import host_random
 from ..graph.constants import as_tensor_variable
+from ..graph.nodes import Apply, Variable
+from ..graph.ops import Primitive
+from ..graph.types import TensorType
+from . import random_numpy, random_threefry
 
-IMPL = "threefry2x32"  # fixed, whatever jax_default_prng_impl says: a pickled state must mean one thing
-
-
-def key_from_seed(seed):
-    """The raw key (numpy uint32[2]) of an integer seed."""
-    return np.asarray(jax.random.key_data(jax.random.key(int(seed), impl=IMPL)), dtype=np.uint32)
-
-
-def key_from_numpy(rs):
-    """A key derived from a numpy RandomState (without advancing it): one seed drawn from a copy."""
-    return key_from_seed(copy.deepcopy(rs).randint(2 ** 30))
-
-
-def _fresh_seed():
-    return int(np.random.SeedSequence().generate_state(1)[0])
-
-
-class RandomState:
-    """The value of a random stream's state: a JAX PRNG key that can be reseeded like numpy's RandomState.
-
-    Theano hands out the numpy RandomState itself with get_value(borrow=True), so seeding it reseeds the
-    stream; such a borrowed state here is bound to its shared variable and does the same.
-    """
-
-    def __init__(self, seed=None):
-        self._key = key_from_seed(_fresh_seed() if seed is None else seed)
-        self._shared = None
-
-    @classmethod
-    def from_key(cls, key, shared=None):
-        state = cls.__new__(cls)
-        state._key = None if key is None else np.array(key, dtype=np.uint32)
-        state._shared = shared
-        return state
-
-    @property
-    def key(self):
-        """The raw key, uint32[2] (threefry2x32)."""
-        if self._shared is not None:
-            return np.array(self._shared.container.value, dtype=np.uint32)
-        return self._key
-
-    def _set(self, key):
-        if self._shared is not None:
-            self._shared.set_value(RandomState.from_key(key))
-        else:
-            self._key = key
-
-    def seed(self, seed=None):
-        """Reset the key from an integer seed (a fresh random one for None)."""
-        self._set(key_from_seed(_fresh_seed() if seed is None else seed))
-
-    def get_state(self):
-        return (IMPL, self.key.copy())
-
-    def set_state(self, state):
-        impl, key = state
-        if impl != IMPL:
-            raise ValueError(f"theano_compat random states are {IMPL} keys, not {impl}")
-        self._set(np.array(key, dtype=np.uint32))
-
-    def __copy__(self):
-        return RandomState.from_key(self.key)
-
-    def __deepcopy__(self, memo):
-        return RandomState.from_key(self.key)
-
-    def __getstate__(self):
-        return {"key": self.key}
-
-    def __setstate__(self, state):
-        self._key = np.array(state["key"], dtype=np.uint32)
-        self._shared = None
-
-    def __eq__(self, other):
-        return isinstance(other, RandomState) and bool(np.all(self.key == other.key))
-
-    __hash__ = None
-
-    def __repr__(self):
-        return f"RandomState({IMPL} key={self.key.tolist()})"
-
-    def __getattr__(self, name):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        raise AttributeError(f"theano_compat's RandomState is a JAX key, not numpy's RandomState: it has seed, "
-                             f"get_state and set_state, but no {name!r} (draw with RandomStreams, or with "
-                             f"numpy.random.RandomState on the host)")
+KINDS = ("numpy", "threefry")
 
 
 class RandomStateType:
-    """The type of a random state variable (Theano's RandomStateType); its values are raw JAX keys."""
+    """Theano's RandomStateType: the type of a random state variable, of the numpy or the threefry kind.
+
+    `filter` gives the value as a compiled step sees it: a numpy RandomState's packed MT19937 words, or a
+    threefry key (both uint32 vectors).
+    """
 
     Variable = None  # set below
 
+    def __init__(self, kind="numpy"):
+        if kind not in KINDS:
+            raise ValueError(f"Invalid value ({kind!r}) for configuration variable \"{random_threefry.FLAG}\". "
+                             f"Valid options are {KINDS}")
+        self.kind = kind
+
     def __eq__(self, other):
-        return type(other) is type(self)
+        return type(other) is type(self) and other.kind == self.kind
 
     def __hash__(self):
-        return hash(RandomStateType)
+        return hash((RandomStateType, self.kind))
 
     def __str__(self):
         return "RandomStateType"
 
-    __repr__ = __str__
+    def __repr__(self):
+        return "RandomStateType" if self.kind == "numpy" else "RandomStateType(threefry)"
 
     def __call__(self, name=None):
         return self.Variable(self, name=name)
@@ -129,30 +58,31 @@ class RandomStateType:
     make_variable = __call__
 
     def filter(self, data, strict=False, allow_downcast=None):
-        """The raw key (numpy uint32[2]) for a RandomState, a numpy RandomState, or a key array."""
-        if isinstance(data, RandomState):
-            return data.key.copy()
-        if isinstance(data, np.random.RandomState) and not strict:
-            return key_from_numpy(data)
-        if isinstance(data, jax.Array) and jax.dtypes.issubdtype(data.dtype, jax.dtypes.prng_key):
-            data = jax.random.key_data(data)
-        if hasattr(data, "__array__") and not isinstance(data, Variable):
-            arr = np.asarray(data)
-            if arr.dtype == np.uint32 and arr.shape == (2,):
-                return arr
-        raise TypeError(f"RandomStateType expected a RandomState (theano_compat's, seeded like numpy's) or a "
-                        f"uint32[2] {IMPL} key, got {type(data).__name__}")
+        if self.kind == "threefry":
+            return random_threefry.filter_key(data, strict)
+        if type(data) is np.random.RandomState:  # Theano: exactly numpy's RandomState
+            return host_random.pack(data)
+        if isinstance(data, np.ndarray) and data.dtype == np.uint32 and data.shape == (host_random.WORDS,):
+            return data
+        raise TypeError(f"RandomStateType expected a numpy.random.RandomState, got {type(data).__name__}")
 
     def is_valid_value(self, a):
+        if self.kind == "numpy":
+            return type(a) is np.random.RandomState
         try:
             self.filter(a, strict=True)
             return True
         except TypeError:
             return False
 
-    @staticmethod
-    def values_eq(a, b):
-        return bool(np.all(random_state_type.filter(a) == random_state_type.filter(b)))
+    def values_eq(self, a, b):
+        return bool(np.array_equal(self.filter(a), self.filter(b)))
+
+    def value(self, words):
+        """The user's value of a step's state: a new RandomState (or ThreefryState) in that state."""
+        if self.kind == "threefry":
+            return random_threefry.ThreefryState.from_key(np.asarray(words))
+        return host_random.random_state(words)
 
 
 class RandomStateVariable(Variable):
@@ -160,162 +90,108 @@ class RandomStateVariable(Variable):
 
 
 RandomStateType.Variable = RandomStateVariable
-random_state_type = RandomStateType()
+random_state_type = RandomStateType("numpy")
+threefry_state_type = RandomStateType("threefry")
 
 
-def _split(key_data):
-    key = jax.random.wrap_key_data(jnp.asarray(key_data, dtype=jnp.uint32), impl=IMPL)
-    new, sub = jax.random.split(key)
-    return jax.random.key_data(new), sub
+class DrawOp(Primitive):
+    """The draw op of one numpy function (`dist`, a key of random_numpy.FUNCTIONS); node params: dtype and
+    bcast (the sample's type), ndim_added (Theano's), kind (the state's)."""
+
+    def __init__(self, dist, infer, lower, grad, static, static_args):
+        super().__init__(f"RandomFunction{{{dist}}}", infer, lower, grad, static=static, static_args=static_args)
+        self.dist = dist
+
+    def on_host(self, node):
+        """Whether compile/host_random.py draws this node (the numpy kind)."""
+        return node.params["kind"] == "numpy"
+
+    checks = on_host  # numpy may refuse the values (p > 1, ...): the call must be able to raise
+
+    def host_draw(self, node, values):
+        """The HostDraw of a numpy-kind node, from the values of its inputs after the state."""
+        p = node.params
+        size, n = self.static(None, *values, **p)
+        return _host_draw(self.dist, size, n, [np.shape(a) for a in values[1:]], p["dtype"], p["bcast"],
+                          p["ndim_added"])
+
+    def __reduce__(self):
+        # as its function: a draw op made at run time (a RandomFunction of another method) unpickles too
+        return _draw_op, (random_numpy.FUNCTIONS[self.dist],)
 
 
-# --- the samplers: (key, shape, *args, extra) -> array; shape () means "from the arguments" (numpy's None) ---
-
-def _float(dtype):
-    return dtype if dtype in ("float16", "float32", "float64") else "float64"
+def _draw_op(fn):
+    return DRAW_OPS[define_draw(fn)]
 
 
-def _auto(shape, *args):
-    return tuple(shape) if shape else jnp.broadcast_shapes(*[jnp.shape(a) for a in args])
+def _make_draw_op(dist):
+    def infer(r, shape, *args, dtype, bcast, ndim_added, kind):
+        return [r.type, TensorType(dtype, bcast)]
 
-
-def _uniform(key, shape, low, high, extra, dtype):
-    ct = _float(dtype)
-    low, high = jnp.asarray(low).astype(ct), jnp.asarray(high).astype(ct)
-    shape = _auto(shape, low, high)
-    return low + (high - low) * jax.random.uniform(key, shape, ct)  # numpy: low + (high-low)*random_sample()
-
-
-def _normal(key, shape, avg, std, extra, dtype):
-    ct = _float(dtype)
-    avg, std = jnp.asarray(avg).astype(ct), jnp.asarray(std).astype(ct)
-    return avg + std * jax.random.normal(key, _auto(shape, avg, std), ct)
-
-
-def _binomial(key, shape, n, p, extra, dtype):
-    shape = _auto(shape, n, p)
-    p = jnp.asarray(p).astype("float64")
-    if not is_tracer(n):  # n known while tracing (the usual constant): n_max Bernoulli trials per draw
-        n = np.asarray(n)
-        n_max = int(n.max(initial=0))
-        if n_max * int(np.prod(shape)) <= _MAX_TRIALS:
-            u = jax.random.uniform(key, tuple(shape) + (n_max,), "float64")
-            hits = (u < p[..., None]) & (np.arange(n_max) < n[..., None])
-            return hits.sum(axis=-1)
-    return jax.random.binomial(key, jnp.asarray(n).astype("float64"), p, shape)
-
-
-_MAX_TRIALS = 1 << 22  # above this many uniforms, jax's own (slower to compile) binomial sampler
-
-
-def _random_integers(key, shape, low, high, extra, dtype):
-    low, high = jnp.asarray(low).astype("int64"), jnp.asarray(high).astype("int64")
-    return jax.random.randint(key, _auto(shape, low, high), low, high + 1, dtype="int64")
-
-
-def _choice(key, shape, a, replace, p, extra, dtype):
-    a_value, replace = extra
-    if p.shape[0] == 0 and not replace:  # a prefix of one permutation
-        n = a_value if a_value is not None else a.shape[0]
-        k = int(np.prod(shape))
-        if k > n:
-            raise ValueError("Cannot take a larger sample than population when 'replace=False'")
-        picks = _shuffled_indices(key, (n,))[:k].reshape(tuple(shape))
-        return picks if a_value is not None else jnp.asarray(a)[picks]
-    p = None if p.shape[0] == 0 else jnp.asarray(p).astype("float64")
-    return jax.random.choice(key, a if a_value is None else a_value, tuple(shape), replace, p)
-
-
-def _shuffled_indices(key, shape):
-    """Permutations of range(shape[-1]) along the last axis: argsort of 64-bit random sort keys (one sort;
-    ties, at n**2 / 2**65, do not matter), much cheaper to compile than jax.random.permutation."""
-    return jnp.argsort(jax.random.bits(key, shape, dtype="uint64"), axis=-1, stable=True)
-
-
-def _poisson(key, shape, lam, extra, dtype):
-    lam = jnp.asarray(lam).astype("float64")
-    return jax.random.poisson(key, lam, _auto(shape, lam), dtype="int64")
-
-
-def _permutation(key, shape, n, extra, dtype):
-    return _shuffled_indices(key, tuple(shape) + (extra,))
-
-
-def _multinomial(key, shape, n, pvals, extra, dtype):
-    pvals = jnp.asarray(pvals).astype("float64")
-    shape = _auto(shape, n, pvals[..., 0])
-    if not is_tracer(n):  # n known while tracing: count n_max categorical draws per distribution
-        n = np.asarray(n)
-        n_max = int(n.max(initial=0))
-        if n_max * int(np.prod(shape)) <= _MAX_TRIALS:
-            # inverse CDF (jax.random.categorical is much slower to compile)
-            cum = jnp.cumsum(jnp.broadcast_to(pvals, tuple(shape) + pvals.shape[-1:]), axis=-1)
-            x = jax.random.uniform(key, tuple(shape) + (n_max,), "float64") * cum[..., -1:]
-            cats = (x[..., None] >= cum[..., None, :-1]).sum(axis=-1)
-            used = np.arange(n_max) < n[..., None]
-            return ((cats[..., None] == jnp.arange(pvals.shape[-1])) & used[..., None]).sum(axis=-2)
-    return jax.random.multinomial(key, jnp.asarray(n).astype("float64"), pvals, shape=shape + pvals.shape[-1:])
-
-
-def _no_extra(*args):
-    return None
-
-
-def _choice_extra(a, replace, p):
-    return (int(a) if np.ndim(a) == 0 else None, bool(replace))
-
-
-def _permutation_extra(n):
-    if np.ndim(n) != 0:
-        raise ValueError("permutation: n must be a scalar", np.shape(n))
-    return int(n)
-
-
-# name: (sampler, extra(args) -> the argument values the shapes depend on, their positions among the args)
-SAMPLERS = {
-    "uniform": (_uniform, _no_extra, lambda args: []),
-    "normal": (_normal, _no_extra, lambda args: []),
-    "binomial": (_binomial, _no_extra, lambda args: []),
-    "random_integers_helper": (_random_integers, _no_extra, lambda args: []),
-    "choice_helper": (_choice, _choice_extra, lambda args: [0, 1] if args[0].ndim == 0 else [1]),
-    "poisson": (_poisson, _no_extra, lambda args: []),
-    "permutation_helper": (_permutation, _permutation_extra, lambda args: [0]),
-    "multinomial_helper": (_multinomial, _no_extra, lambda args: []),
-}
-
-
-def _make_draw_op(name, sampler, extra, extra_positions):
-    def infer(r, shape, *args, dtype, bcast, ndim_added):
-        return [random_state_type, TensorType(dtype, bcast)]
-
-    def static(r, shape, *args, dtype, bcast, ndim_added):
-        return tuple(int(s) for s in np.asarray(shape)), extra(*args)
+    def static(r, shape, *args, dtype, bcast, ndim_added, kind):
+        size = tuple(int(s) for s in np.asarray(shape))
+        if kind == "threefry":
+            return size, random_threefry.SAMPLERS[dist][1](*args)
+        return size, _numpy_static(dist, args)
 
     def static_args(node):
-        return [1] + [2 + k for k in extra_positions(node.inputs[2:])]
+        if node.params["kind"] == "threefry":
+            return [1] + [2 + k for k in random_threefry.SAMPLERS[dist][2](node.inputs[2:])]
+        return [1, 2] if dist == "permutation_helper" else [1]
 
-    def lower(r, shape, *args, static, dtype, bcast, ndim_added):
-        shape, values = static
-        if shape and len(shape) + ndim_added != len(bcast):
-            raise ValueError(f"Shape mismatch: self.outtype.ndim ({len(bcast)}) != len(shape) ({len(shape)}) + "
-                             f"self.ndim_added ({ndim_added})")
-        new_key, sub = _split(r)
-        out = sampler(sub, shape, *args, extra=values, dtype=dtype)
-        if out.ndim == 0 and len(bcast) > 0:  # Theano: numpy's scalar draw becomes a [1]*ndim array
-            out = out.reshape((1,) * len(bcast))
-        if out.ndim != len(bcast):
-            raise ValueError(f'Shape mismatch: "out" should have dimension {len(bcast)}, but the value produced '
-                             f'by "perform" has dimension {out.ndim}')
-        return new_key, out.astype(dtype)
+    def lower(r, shape, *args, static, dtype, bcast, ndim_added, kind):
+        size, values = static
+        if kind == "threefry":
+            _check_ndim(size, ndim_added, len(bcast))
+            return random_threefry.lower(dist, r, size, args, values, dtype, len(bcast))
+        spec = _host_draw(dist, size, values, [np.shape(a) for a in args], dtype, bcast, ndim_added)
+        return host_random.draw(r, args, spec)
 
     def grad(inputs, outputs, gouts, **params):
         from ..compile.gradient import undefined_grad
-        return [undefined_grad(i, name, "No gradient defined through raw random numbers op") for i in inputs]
+        return [undefined_grad(i, dist, "No gradient defined through raw random numbers op") for i in inputs]
 
-    return Primitive(f"RandomFunction{{{name}}}", infer, lower, grad, static=static, static_args=static_args)
+    return DrawOp(dist, infer, lower, grad, static, static_args)
 
 
-DRAW_OPS = {name: _make_draw_op(name, *spec) for name, spec in SAMPLERS.items()}
+def _check_ndim(size, ndim_added, ndim):
+    if size and len(size) + ndim_added != ndim:
+        raise ValueError(f"Shape mismatch: self.outtype.ndim ({ndim}) != len(shape) ({len(size)}) + "
+                         f"self.ndim_added ({ndim_added})")
+
+
+def _host_draw(dist, size, n, arg_shapes, dtype, bcast, ndim_added):
+    """What the host runs for one numpy draw (Theano's perform), with the shape it returns."""
+    ndim = len(bcast)
+    _check_ndim(size, ndim_added, ndim)
+    out_shape = random_numpy.out_shape(dist, size, arg_shapes, n, ndim)
+
+    def perform(random_state, *arrays):
+        return random_numpy.perform(dist, random_state, size, arrays, dtype, ndim, ndim_added)
+    gaussian = dist not in random_numpy.NO_GAUSSIAN
+    return host_random.HostDraw(perform, TensorType(dtype, bcast), out_shape, gaussian)
+
+
+def _numpy_static(dist, args):
+    if dist != "permutation_helper":
+        return None
+    n = np.asarray(args[0])
+    assert n.shape == ()  # Theano's permutation_helper
+    return int(n)
+
+
+DRAW_OPS = {dist: _make_draw_op(dist) for dist in random_numpy.FUNCTIONS}
+
+
+def define_draw(fn):
+    """The name of the draw op for fn(random_state, *args, size) (Theano's RandomFunction), made if new."""
+    dist = fn.__name__
+    if random_numpy.FUNCTIONS.setdefault(dist, fn) is not fn and getattr(np.random.RandomState, dist, None) \
+            is not fn:
+        raise ValueError(f"RandomFunction: another draw function is already named {dist!r}")
+    if dist not in DRAW_OPS:
+        DRAW_OPS[dist] = _make_draw_op(dist)
+    return dist
 
 
 def draw(dist, r, shape, args, dtype, bcast, ndim_added=0):
@@ -323,7 +199,7 @@ def draw(dist, r, shape, args, dtype, bcast, ndim_added=0):
     if not isinstance(r.type, RandomStateType):
         raise TypeError(f"{dist}: the random state must be a RandomStateType variable, got {r.type}")
     op = DRAW_OPS[dist]
-    params = dict(dtype=dtype, bcast=tuple(bool(b) for b in bcast), ndim_added=ndim_added)
+    params = dict(dtype=dtype, bcast=tuple(bool(b) for b in bcast), ndim_added=ndim_added, kind=r.type.kind)
     inputs = [r, shape] + list(args)
     node = Apply.from_types(op, inputs, op.infer(*inputs, **params), params)
     return node.outputs[0], node.outputs[1]

@@ -10,24 +10,57 @@ import numpy as np
 
 from ..config import config
 from ..graph import dtypes as D
-from ..ops.random import (RandomState, RandomStateType, RandomStateVariable, draw, permute_row_elements,
+from ..graph.ops import Op
+from ..ops.random import (RandomStateType, RandomStateVariable, define_draw, draw, permute_row_elements,
                           random_state_type)
+from ..ops.random_numpy import choice_helper, multinomial_helper, permutation_helper, random_integers_helper
 from .basic import as_tensor_variable, constant, get_vector_length
 
-__all__ = ["RandomFunction", "RandomStateType", "random_state_type", "RandomState", "RandomStateVariable",
+__all__ = ["RandomFunction", "RandomStateType", "random_state_type", "RandomStateVariable",
            "RandomStreamsBase", "uniform", "normal", "binomial", "random_integers", "choice", "poisson",
-           "permutation", "multinomial", "permute_row_elements"]
+           "permutation", "multinomial", "permute_row_elements", "random_integers_helper", "choice_helper",
+           "permutation_helper", "multinomial_helper", "theano", "tensor"]
+# Theano's raw_random has no __all__: `from theano.tensor.raw_random import *` also brings `theano` and
+# `tensor`, which Theano's own tests then use.
+theano = sys.modules[__name__.split(".")[0]]
+tensor = sys.modules[__name__.rsplit(".", 1)[0]]
 
 
-class RandomFunction:
-    """Theano's op over a numpy.random function: not available, since draws here are JAX programs."""
+class RandomFunction(Op):
+    """Theano's op drawing with a numpy RandomState method (by name, or the method itself) or a function of
+    the same form, fn(random_state, *args, size): op(random_state, size, *args) -> [new state, sample].
+
+    Its draws are Theano's RandomFunction.perform on the host (ops/random_numpy.py). The sample's shape must
+    follow from size and the arguments' shapes (numpy's rule), or be one of raw_random's helpers.
+    """
+
+    __props__ = ("fn", "outtype", "inplace", "ndim_added")
 
     def __init__(self, fn, outtype, inplace=False, ndim_added=0):
-        name = fn if isinstance(fn, str) else getattr(fn, "__name__", fn)
-        raise NotImplementedError(f"theano_compat does not support RandomFunction({name!r}, ...): its draws are "
-                                  "JAX programs, not numpy.random calls. Use raw_random.uniform, normal, "
-                                  "binomial, random_integers, choice, poisson, permutation or multinomial, or "
-                                  "RandomStreams.")
+        self.fn, self.outtype, self.inplace, self.ndim_added = fn, outtype, inplace, ndim_added
+        self.exec_fn = getattr(np.random.RandomState, fn) if isinstance(fn, str) else fn
+        if inplace:
+            self.destroy_map = {0: [0]}
+
+    def __str__(self):
+        return "RandomFunction{%s}" % self.exec_fn.__name__
+
+    def make_node(self, r, shape, *args):
+        shape = as_tensor_variable(shape, ndim=1)
+        if shape.dtype not in ("int64", "int32"):
+            raise TypeError("shape must be an int32 or int64 vector", shape.type)
+        if not isinstance(r.type, RandomStateType):
+            print("WARNING: RandomState instances should be in RandomStateType", file=sys.stderr)
+        out = self.outtype()  # a TensorType, or a variable constructor such as T.dvector
+        out_type = out.type if hasattr(out, "type") else out
+        dist = define_draw(self.exec_fn)
+        return draw(dist, r, T_cast(shape, "int64"), [as_tensor_variable(a) for a in args], out_type.dtype,
+                    out_type.broadcastable, self.ndim_added)[0].owner
+
+
+def T_cast(x, dtype):
+    from .. import tensor as T
+    return x if x.dtype == dtype else T.cast(x, dtype)
 
 
 def _infer_ndim_bcast(ndim, shape, *args):
@@ -129,13 +162,9 @@ def random_integers(random_state, size=None, low=0, high=1, ndim=None, dtype="in
 
 def choice(random_state, size=None, a=2, replace=True, p=None, ndim=None, dtype="int64"):
     """Values of a (or of range(a) for a scalar), with or without replacement, with probabilities p."""
-    a = as_tensor_variable(a)
-    if a.ndim > 1:
-        raise ValueError(f"a.ndim ({a.ndim}) must be 0 or 1")
+    a = as_tensor_variable(a)  # Theano checks a.ndim and p.ndim when it draws (choice_helper)
     replace = constant(replace, dtype="int8") if isinstance(replace, bool) else as_tensor_variable(replace)
-    p = as_tensor_variable(p if p is not None else np.zeros(0, dtype=config.floatX))
-    if p.ndim != 1:
-        raise ValueError(f"p.ndim ({p.ndim}) must be 1")
+    p = as_tensor_variable(p or [])  # Theano: p=None (or 0, or []) is an empty vector, meaning "uniform"
     ndim, size, bcast = _infer_ndim_bcast(ndim, size)
     return draw("choice_helper", random_state, size, [a, replace, p], dtype, bcast)
 

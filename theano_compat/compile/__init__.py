@@ -4,6 +4,7 @@ from ..config import config  # noqa: F401
 from ..gof.graph import io_connection_pattern, is_same_graph  # noqa: F401
 from .gradient import DisconnectedType, NullType  # noqa: F401
 from .errors import MissingInputError, UnusedInputError
+from . import test_values  # noqa: F401  (config.compute_test_value: a hook on every op call)
 from .io import In, Out, Param, SymbolicInput, SymbolicOutput
 from .shared import SharedVariable, shared
 from .function import function, Function, function_dump

@@ -8,6 +8,7 @@ applied, since an OpFromGraph's outputs cannot hold them.
 from collections import OrderedDict
 from functools import partial
 
+from ..configparser import change_flags
 from ..graph.nodes import Variable
 from .gradient import DisconnectedType, NullType
 
@@ -30,6 +31,7 @@ def _filter_rop_var(inpJ, out):
     return inpJ, None
 
 
+@change_flags(compute_test_value="off")  # Theano: the gradient's graph is built without test values
 def recompute_lop_op(op):
     """Turn op._lop_op (what the user gave) into an OpFromGraph instance (Theano's _recompute_lop_op)."""
     from .builders import OpFromGraph
@@ -118,6 +120,7 @@ def _is_default(ov):
     return isinstance(ov, str) and ov == "default"
 
 
+@change_flags(compute_test_value="off")
 def recompute_rop_op(op):
     """Turn op._rop_op into an OpFromGraph instance (Theano's _recompute_rop_op)."""
     from .builders import OpFromGraph

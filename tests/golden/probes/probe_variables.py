@@ -115,6 +115,43 @@ def shared_variable_types(r, th, T):
     r('set_value of another ndim', lambda: lv.set_value(np.zeros((2, 2), dtype='int64')))
 
 
+@case
+def test_values(r, th, T):
+    old = th.config.compute_test_value
+    try:
+        th.config.compute_test_value = 'raise'
+        x = T.dmatrix('x')
+        x.tag.test_value = np.arange(6.).reshape(2, 3)
+        y = T.dot(x, x.T) + 1
+        r('a graph computes its test values', lambda: y.tag.test_value)
+        r('reductions and indexing', lambda: [x.sum(axis=0).tag.test_value, x[1, 2:].tag.test_value,
+                                              T.nnet.sigmoid(x).tag.test_value.shape])
+        r('shape mismatch raises where it is written', lambda: x + T.ones((3, 3)))
+        z = T.dmatrix('z')
+        r('missing test value', lambda: x + z)
+        r('a test value of the wrong type', lambda: _set_and_use(T.dvector('v'), np.zeros((2, 2)), T))
+        s = T.dscalar('s')
+        s.tag.test_value = 2.
+        op = th.OpFromGraph([s], [s ** 3])
+        out = op(s)
+        r('OpFromGraph and its gradient', lambda: [out.tag.test_value, T.grad(out, s).tag.test_value])
+        seq = T.dvector('seq')
+        seq.tag.test_value = np.array([1., 2., 3.])
+        res, _ = th.scan(lambda u, acc: acc + u, sequences=[seq], outputs_info=[T.constant(np.float64(0.))])
+        r('scan', lambda: res.tag.test_value)
+        th.config.compute_test_value = 'ignore'
+        r('ignore: no test value, no error', lambda: hasattr((x + z).tag, 'test_value'))
+        th.config.compute_test_value = 'off'
+        r('off: nothing computed', lambda: hasattr((x * 2).tag, 'test_value'))
+    finally:
+        th.config.compute_test_value = old
+
+
+def _set_and_use(v, value, T):
+    v.tag.test_value = value
+    return v * 2
+
+
 def main():
     record_cases(CASES, run_case, 'variables.json')
 

@@ -13,8 +13,14 @@ PM = load_probe("probe_function_model")
 GOLD = load_golden("function_model.json")["cases"]
 
 
+def _on_cpu():
+    return all(d.platform == "cpu" for d in theano.shared(np.zeros(2)).container.value.devices())
+
+
 @pytest.mark.parametrize("name", list(PM.CASES))
 def test_golden(name):
+    if name == "borrowed_buffers" and not _on_cpu():
+        pytest.skip("on a GPU, get_value(borrow=True) is a copy, as with Theano's GPU back-end")
     problems = PF.compare_steps(GOLD[name]["steps"], PM.run_case(name, theano, T))
     assert not problems, "\n".join(problems)
 
@@ -33,6 +39,8 @@ def test_borrowed_user_arrays():
     """On CPU a small array given with borrow=True stays the variable's storage (Theano's aliasing), and so does
     one XLA can use in place (64-byte aligned); others are copied once to the device (as Theano's GPU back-end
     did). Either way a function sees what get_value() says."""
+    if not _on_cpu():
+        pytest.skip("on a GPU nothing is shared with host memory")
     got = _got("borrowed_buffers")
     for label in ("info: shared(small, borrow=True) then changed in place",
                   "info: set_value(d, borrow=True) then changed in place"):

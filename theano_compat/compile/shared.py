@@ -19,15 +19,16 @@ def _no_value(self, *value):
 class SharedVariable(Variable):
     """A variable with a value kept between function calls (Theano's SharedVariable)."""
 
-    def __init__(self, name, type, value, strict, allow_downcast=None, container=None):
+    def __init__(self, name, type, value, strict, allow_downcast=None, container=None, *, borrow=True):
         super().__init__(type, name=name)
         self.strict = strict
         self.allow_downcast = allow_downcast
         if container is None:
-            # Theano: the variable holds the value it is given (shared() copied it unless borrow=True)
+            # Theano: the variable holds the value it is given; theano.shared() copied it (borrow=False), so
+            # there is nothing to share with the caller
             container = SharedContainer(self, None)
             container.store(self.type.filter(value, strict=strict, allow_downcast=allow_downcast),
-                            self._put if self._on_device else None, alias=True)
+                            self._put if self._on_device else None, alias=borrow)
         self.container = container
 
     def _to_device(self, value, strict=False):
@@ -122,7 +123,7 @@ def _tensor_constructor(value, name, strict, allow_downcast, borrow, broadcastab
         raise TypeError(f"shared() needs a numpy array or a Python number, got {type(value).__name__}")
     bcast = (False,) * value.ndim if broadcastable is None else tuple(broadcastable)
     ttype = TensorType(str(value.dtype), bcast)
-    return cls(name, ttype, np.array(value, copy=not borrow), strict, allow_downcast)
+    return cls(name, ttype, np.array(value, copy=not borrow), strict, allow_downcast, borrow=borrow)
 
 
 class Generic:

@@ -98,3 +98,17 @@ def test_pickled_function_with_an_op():
     f = theano.function([xx], op(xx) * 2)
     g = pickle.loads(pickle.dumps(f))
     assert np.allclose(g(PB.U), (PB.U * 3 + 1) * 2)
+
+
+def test_value_checks_inside_raise_and_change_nothing():
+    """An index out of range inside the op raises Theano's IndexError, and the call's updates are not made."""
+    x = T.dvector("x")
+    i = T.lscalar("i")
+    op = OpFromGraph([x, i], [x[i] * 2])
+    xx, ii = T.dvector("xx"), T.lscalar("ii")
+    w = theano.shared(np.ones(3))
+    f = theano.function([xx, ii], op(xx, ii), updates={w: w * 2})
+    with pytest.raises(IndexError):
+        f(np.arange(3.), 5)
+    assert w.get_value().tolist() == [1.0, 1.0, 1.0]
+    assert f(np.arange(3.), 2) == 4.0 and w.get_value().tolist() == [2.0, 2.0, 2.0]

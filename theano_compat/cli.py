@@ -5,7 +5,8 @@ import sys
 
 USAGE = """usage: theano-compat run SCRIPT [ARGS...]      run a legacy Theano script unchanged
        theano-compat migrate PATH... [options]   rewrite a codebase's theano imports (dry run by default)
-       theano-compat check PATH...               list the Theano APIs the shim does not support"""
+       theano-compat check PATH...               list the Theano APIs the shim does not support
+       theano-compat cache [info|list|clear]     the compiledir's cached steps, like theano-cache"""
 
 
 def main(argv=None):
@@ -19,6 +20,8 @@ def main(argv=None):
     if command in ("migrate", "check"):
         from .migrate import main as migrate_main
         return migrate_main(argv)
+    if command == "cache":
+        return cache(argv[1:])
     print(f"theano-compat: unknown command {command!r}\n{USAGE}", file=sys.stderr)
     return 2
 
@@ -37,6 +40,25 @@ def run(args):
     sys.argv = list(args)
     sys.path[0] = os.path.dirname(os.path.abspath(script))
     runpy.run_path(script, run_name="__main__")
+    return 0
+
+
+def cache(args):
+    """theano-cache's commands for the compiledir: info (the default), list, clear (purge: the same)."""
+    from .compile import cache as compiledir
+    action = args[0] if args else "info"
+    path = compiledir.cache_dir()
+    if action == "info":
+        entries = compiledir.entries()
+        print(f"compiledir: {path}\n{len(entries)} compiled steps, {compiledir.size() / 2 ** 20:.1f} MiB")
+    elif action == "list":
+        for name, size in compiledir.entries():
+            print(f"{size:>12d}  {name}")
+    elif action in ("clear", "purge"):
+        print(f"removed {compiledir.clear()} compiled steps from {path}")
+    else:
+        print(f"theano-compat cache: unknown action {action!r} (info, list, clear)", file=sys.stderr)
+        return 2
     return 0
 
 

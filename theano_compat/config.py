@@ -7,6 +7,9 @@ too, exactly as numpy does. Code that wants float32 should ask for it (as Theano
 """
 import configparser
 import os
+import platform
+import re
+import struct
 import warnings
 
 import jax
@@ -21,7 +24,10 @@ _DEFAULTS = {
     "compute_test_value_opt": "off", "on_unused_input": "raise", "warn_float64": "ignore",
     "allow_gc": True, "openmp": False, "exception_verbosity": "low", "profile": False,
     "optimizer_including": "", "optimizer_excluding": "", "on_opt_error": "warn", "cxx": "g++",
-    "base_compiledir": os.path.expanduser("~/.theano"), "compiledir": os.path.expanduser("~/.theano"),
+    "base_compiledir": os.path.join(os.path.expanduser("~"), ".theano"), "compiledir": None,
+    "compiledir_format": "compiledir_%(short_platform)s-%(processor)s-%(python_version)s-%(python_bitwidth)s",
+    # Not a Theano flag: the precision of float32 products and convolutions (see matmul_precision below).
+    "matmul_precision": "float32",
     "print_active_device": True, "traceback.limit": 8, "deterministic": "default",
     "warn.subtensor_merge_bug": False, "warn.sum_div_dimshuffle_bug": False, "warn.round": False,
     "blas.ldflags": "", "dnn.enabled": "auto", "dnn.conv.algo_fwd": "small", "nvcc.fastmath": False,
@@ -35,6 +41,8 @@ from .config_flags import THEANO_DEFAULTS  # noqa: E402
 _DEFAULTS.update(THEANO_DEFAULTS)
 _FLOATX = ("float64", "float32", "float16")
 _GPU_PREFIXES = ("cuda", "gpu", "opencl")
+# Theano: these flags are read once, when theano is imported ("allow_override=False").
+_FIXED = {"device", "init_gpu_device", "base_compiledir", "compiledir", "compiledir_format"}
 
 
 class _Section:
@@ -56,9 +64,13 @@ class TheanoConfigParser:
 
     def __init__(self):
         object.__setattr__(self, "_values", dict(_DEFAULTS))
+        object.__setattr__(self, "_explicit", set())  # the flags the user set (THEANO_FLAGS, .theanorc, code)
+        object.__setattr__(self, "_loaded", False)
 
     def _get(self, key):
         values = self._values
+        if key == "compiledir" and values[key] is None:
+            return os.path.join(values["base_compiledir"], _compiledir_name(values["compiledir_format"]))
         if key in values:
             return values[key]
         prefix = key + "."
@@ -67,6 +79,12 @@ class TheanoConfigParser:
         raise AttributeError(f"theano.config has no flag {key!r}")
 
     def _set(self, key, value):
+        if key in _FIXED and self._loaded:
+            raise Exception("Can't change the value of this config parameter after initialization!")
+        if key in ("base_compiledir", "compiledir"):
+            value = os.path.expanduser(str(value))
+        if key == "matmul_precision":
+            value = _precision_name(value)
         if key == "floatX" and value not in _FLOATX:
             raise ValueError(f"Invalid value ({value!r}) for configuration variable \"floatX\". "
                              f"Valid options are {_FLOATX}")
@@ -76,6 +94,7 @@ class TheanoConfigParser:
         if key not in self._values:
             warnings.warn(f"Theano does not recognise this flag: {key}", stacklevel=3)
         self._values[key] = _coerce(self._values.get(key), value)
+        self._explicit.add(key)
 
     def __getattr__(self, name):
         return self._get(name)
@@ -84,7 +103,8 @@ class TheanoConfigParser:
         self._set(name, value)
 
     def __str__(self):
-        return "\n".join(f"{k} ({type(v).__name__}) \n    Value:  {v}" for k, v in sorted(self._values.items()))
+        return "\n".join(f"{k} ({type(v).__name__}) \n    Value:  {v}"
+                         for k, v in ((k, self._get(k)) for k in sorted(self._values)))
 
 
 def _coerce(default, value):
@@ -97,25 +117,83 @@ def _coerce(default, value):
 
 
 def jax_device(name=None):
-    """The JAX device that Theano's ``device`` flag names: cpu, or cuda/cudaN/gpu/gpuN for a GPU."""
+    """The JAX device that Theano's ``device`` flag names: cpu, or cuda/cudaN/gpu/gpuN for a GPU.
+
+    cpuN (the N-th CPU device, e.g. with XLA_FLAGS=--xla_force_host_platform_device_count) and tpu/tpuN are
+    accepted too; Theano had neither.
+    """
     name = config.device if name is None else name
-    if name == "cpu":
-        return jax.devices("cpu")[0]
-    if not name.startswith(_GPU_PREFIXES):
+    kind = name.rstrip("0123456789")
+    digits = name[len(kind):]
+    if kind not in ("cpu", "cuda", "gpu", "tpu", "opencl"):
         raise ValueError(f"Invalid value ({name!r}) for configuration variable \"device\": use 'cpu', "
                          "'cuda', 'cudaN', 'gpu' or 'gpuN'")
+    platform_name = {"cpu": "cpu", "tpu": "tpu"}.get(kind, "gpu")
     try:
-        gpus = jax.devices("gpu")
+        devices = jax.devices(platform_name)
     except RuntimeError:
-        gpus = []
-    if not gpus:
-        raise RuntimeError(f"device={name} was requested but JAX finds no GPU on this machine. Install a CUDA "
-                           "build of jaxlib (pip install 'jax[cuda12]') or use device=cpu.")
-    digits = name.lstrip("cudagpopencl")
-    index = int(digits) if digits.isdigit() else 0
-    if index >= len(gpus):
-        raise RuntimeError(f"device={name} was requested but JAX sees only {len(gpus)} GPU(s)")
-    return gpus[index]
+        devices = []
+    if not devices:
+        raise RuntimeError(f"device={name} was requested but JAX finds no {platform_name.upper()} on this machine. "
+                           "Install a CUDA build of jaxlib (pip install 'jax[cuda12]') or use device=cpu.")
+    index = int(digits) if digits else 0
+    if index >= len(devices):
+        raise RuntimeError(f"device={name} was requested but JAX sees only {len(devices)} "
+                           f"{platform_name.upper()} device(s)")
+    return devices[index]
+
+
+# --- matmul_precision: how float32 products and convolutions are computed ---
+# Theano computed them in true float32; so does the default here (Precision.HIGHEST), on every backend. On a
+# GPU (TF32 tensor cores) or TPU (bfloat16 passes) that is slower than JAX's own default, so the user may opt
+# into JAX's faster modes by name. JAX's own jax_default_matmul_precision, when the user set it and this flag
+# was left alone, is honoured as it is in hand-written JAX.
+_PRECISIONS = {"float32": "float32", "highest": "float32", "tensorfloat32": "tensorfloat32", "high": "tensorfloat32",
+               "tf32": "tensorfloat32", "bfloat16": "bfloat16", "default": "bfloat16", "fastest": "bfloat16"}
+
+
+def _precision_name(value):
+    name = _PRECISIONS.get(str(value).strip().lower())
+    if name is None:
+        raise ValueError(f"Invalid value ({value!r}) for configuration variable \"matmul_precision\". Valid "
+                         "options are 'float32' (exact, Theano's numbers), 'tensorfloat32' or 'bfloat16'")
+    return name
+
+
+def matmul_precision():
+    """The lax.Precision for float products and convolutions, or None to leave the choice to JAX's own
+    jax_default_matmul_precision (only when the user set that one and not this flag)."""
+    from jax import lax
+    if "matmul_precision" not in config._explicit and jax.config.jax_default_matmul_precision is not None:
+        return None
+    return {"float32": lax.Precision.HIGHEST, "tensorfloat32": lax.Precision.HIGH,
+            "bfloat16": lax.Precision.DEFAULT}[config.matmul_precision]
+
+
+# --- compiledir: Theano's platform-dependent cache directory name (theano/configdefaults.py) ---
+
+def _short_platform():
+    """Theano's short_platform(): platform.platform() without the kernel's minor numbers."""
+    r, p = platform.release(), platform.platform()
+    sp = r.split("-")
+    kernel = sp[0].split(".")
+    if len(sp) < 2 or len(kernel) <= 2:
+        return p
+    sp[0] = ".".join(kernel[:2])
+    rest = sp[1].split(".")
+    while rest and rest[0].isdigit():
+        del rest[0]
+    sp[1] = ".".join(rest)
+    return p.replace(r, "-".join(sp))
+
+
+def _compiledir_name(fmt):
+    values = {"platform": platform.platform(), "processor": platform.processor(),
+              "python_version": platform.python_version(), "python_bitwidth": struct.calcsize("P") * 8,
+              "python_int_bitwidth": struct.calcsize("l") * 8, "theano_version": "1.0.5",
+              "numpy_version": __import__("numpy").__version__, "gxx_version": "", "hostname": platform.node(),
+              "short_platform": _short_platform(), "device": config.device}
+    return re.sub(r"[()\s,]+", "_", fmt % values)
 
 
 def _parse_flags(text):
@@ -144,6 +222,7 @@ def _theanorc_pairs():
 def _load():
     for key, value in list(_theanorc_pairs()) + _parse_flags(os.environ.get("THEANO_FLAGS", "")):
         config._set(key, value)
+    object.__setattr__(config, "_loaded", True)
 
 
 config = TheanoConfigParser()

@@ -18,6 +18,7 @@ from ..gof.graph import inputs as graph_inputs, io_connection_pattern
 from ..graph.nodes import Apply, Variable, toposort
 from ..graph.ops import Op, is_tracer
 from ..graph.types import TensorType
+from . import guard
 from .gradient import DisconnectedType, NullType  # noqa: F401
 from .mode import optdb  # noqa: F401
 from .ops import ops_with_inner_function
@@ -260,13 +261,20 @@ class _NeedsOuterStatic(Exception):
 
 def _differentiable(op, inner_keys):
     """op's inner graph as a JAX function whose vjp is the op's own L_op (overrides included), as
-    theano.grad would build it: JAX differentiating a lowering (scan's gradients) gets Theano's gradient."""
+    theano.grad would build it: JAX differentiating a lowering (scan's gradients) gets Theano's gradient.
+    The inner graph's value checks come out as one more output, reported to the caller's step."""
+    checked = op.inner_may_fail()
+
     def forward(*args):
-        return op._evaluate(args, inner_keys)
+        with guard.scope() as s:  # a custom_vjp body is its own trace: its checks leave it as an output
+            outs = op._evaluate(args, inner_keys)
+        flag = [guard.no_flag_row() if s.flag() is None else s.flag()] if checked else []
+        return tuple(outs) + tuple(flag)
 
     def backward(args, cts):
         lop_op = op.get_lop_op()
-        outs = forward(*args)
+        outs = op._evaluate(args, inner_keys)
+        cts = cts[:len(outs)]
         values = lop_op._evaluate(list(args) + list(outs) + [jax.numpy.asarray(c) for c in cts], None)
         grads = []
         for a, g, ov in zip(args, values, op._lop_op_stypes_l):
@@ -280,7 +288,14 @@ def _differentiable(op, inner_keys):
 
     fn = jax.custom_vjp(forward)
     fn.defvjp(lambda *args: (forward(*args), args), backward)
-    return fn
+
+    def call(*args):
+        out = fn(*args)
+        if checked:
+            guard.report(out[-1])
+            out = out[:-1]
+        return out
+    return call
 
 
 def inline_ofg_expansion(node):

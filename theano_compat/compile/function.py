@@ -6,18 +6,20 @@ from collections import OrderedDict
 import jax
 import numpy as np
 
-from ..config import config
+from ..config import config, matmul_precision
+from ..graph.constants import as_tensor_variable
 from ..graph.nodes import Constant, Variable, clone_replace, inputs as graph_inputs, toposort
 from ..graph.types import TensorType
+from . import cache, guard, placement
 from .errors import MissingInputError, UnusedInputError
 from .io import In, Out
 from .function_model import FunctionModel, caller_name, input_containers
-from .host import NeedsShapes, reraise_host_failure
+from .host import NeedsShapes
 from .host_random import plan_ahead
-from .lower import NeedsStatic, Prepass, jit_step, make_step
+from .lower import NeedsStatic, Prepass, make_step
 from .mode import get_mode
 from .shared import SharedVariable
-from ..graph.constants import as_tensor_variable
+from .step import Executable, finish
 
 
 def function(inputs, outputs=None, mode=None, updates=None, givens=None, no_default_updates=False,
@@ -194,15 +196,22 @@ class Function(FunctionModel):
         self._updated = [s for s in shared_roots if s in target_set]
         self._readonly = [s for s in shared_roots if s not in target_set]
         update_of = dict(updates)
-        self._targets = [t for t, _ in updates]
-        drawn = blockers[len(self._input_vars):]  # after the shared values: what was drawn ahead
-        self._step = make_step(self._input_vars + self._updated + self._readonly + drawn, outs,
+        # The updated shared variables the step reads come first, in the order of its arguments, so that
+        # each new value lines up with the old one it replaces (donation, roll-back); then the others.
+        updated = set(self._updated)
+        self._targets = self._updated + [t for t, _ in updates if t not in updated]
+        self._drawn = blockers[len(self._input_vars):]  # after the shared values: what was drawn ahead
+        self._step = make_step(self._input_vars + self._updated + self._readonly + self._drawn, outs,
                                [update_of[t] for t in self._targets], toposort(everything, blockers=blockers))
         self._shared = self._updated + self._readonly  # the step's arguments after the inputs, in order
+        self._placement = placement.current()
+        self._precision = matmul_precision()  # Theano reads its flags when it compiles
+        cache.activate()
         self._static_nodes = []
         self._prepass = None
         self._compiled = {}
         self._fast = None
+        self._guarded = False
         self.outputs = outs[:self._n_outs]
         self._fetchers = [_fetcher(o) for o in self.outputs]
         self._converters = [_converter(i) for i in ins]
@@ -250,14 +259,16 @@ class Function(FunctionModel):
             shared += self._ahead.draw(values)
         fast = self._fast
         try:
-            outs, new = fast(*values, *shared) if fast is not None else self._call_slow(values, shared)
+            if fast is not None and (not self._guarded or fast.passes(values, shared)):
+                outs, new, flag, olds = fast.host(*values, *shared)
+            else:
+                outs, new, flag, olds = self._call_slow(values, shared)
         except NeedsShapes:
             # A user Op without infer_shape met input shapes it has not seen: this call runs op by op,
             # which teaches the next trace its output shapes.
-            outs, new = self._step(list(values) + list(shared), None)
-        except jax.errors.JaxRuntimeError:
-            reraise_host_failure()
-            raise
+            (outs, new), flag = self._step(list(values) + list(shared), None), None
+        if flag is not None:
+            outs = self._settle(outs, new, flag, olds)
         for target, value in zip(self._targets, new):
             target.container.value = value
         if self._ahead is not None:
@@ -271,19 +282,31 @@ class Function(FunctionModel):
             return {k: f(o) for k, f, o in zip(self._single, fetch, outs)}
         return [f(o) for f, o in zip(fetch, outs)]
 
+    def _settle(self, outs, new, flag, olds):
+        """A call whose step can fail: its flag and outputs come back in one transfer; on failure every
+        shared variable keeps (gets back) its value and Theano's error is raised."""
+        failed, outs, flag = finish(flag, outs)
+        guard.settle(failed)
+        if failed:  # the step rolled its updates back; a variable it does not read was not donated: kept
+            for target, value, old in zip(self._updated, new, olds):
+                target.container.value = value if old is None else old
+            raise guard.exception_of(flag)
+        return outs
+
     def _call_slow(self, values, shared):
         """The first call (tracing), and every call of a step whose shapes depend on values."""
         while True:
             try:
-                fn = self._executable(values, shared)
-                result = fn(*values, *shared)
+                exe = self._executable(values, shared)
+                result = exe.prepare(values, shared)(*values, *shared)
                 break
             except NeedsStatic as e:  # the trace met a value-dependent shape: resolve it ahead of the step
                 self._static_nodes.append(e.node)
                 self._prepass = Prepass(self._static_nodes)
                 self._compiled.clear()
         if self._prepass is None:
-            self._fast = fn  # one compiled step serves every later call
+            self._fast = exe  # one compiled step serves every later call
+            self._guarded = exe.guarded
         return result
 
     def _keep_state(self, outs):
@@ -299,10 +322,11 @@ class Function(FunctionModel):
         if self._prepass is not None:
             keys = self._prepass.keys(dict(zip(self._input_vars + self._shared, values + shared)))
             key = tuple(keys[n] for n in self._static_nodes)
-        fn = self._compiled.get(key)
-        if fn is None:
-            fn = self._compiled[key] = jit_step(self._step, keys, len(values), len(self._updated), donate=True)
-        return fn
+        exe = self._compiled.get(key)
+        if exe is None:
+            exe = self._compiled[key] = Executable(self._step, keys, self._input_vars, self._updated,
+                                                   self._readonly + self._drawn, self._placement, self._precision)
+        return exe
 
 
 def _fetcher(output):
@@ -321,12 +345,15 @@ def _converter(spec):
     dtype, ndim, strict, downcast = t.numpy_dtype, t.ndim, spec.strict, spec.allow_downcast
     plain = not any(t.broadcastable)
     python_scalar = {"f": float, "i": int}.get(dtype.kind) if ndim == 0 and dtype.itemsize == 8 else None
+    numpy_scalar = dtype.type if ndim == 0 else None
 
     def convert(value):
         kind = type(value)
         if kind is np.ndarray:
             if value.dtype == dtype and value.ndim == ndim and plain:
                 return value
+        elif kind is numpy_scalar:  # np.float32(0.1) into a float32 scalar: exactly the declared type
+            return value
         elif kind is python_scalar and not strict and (kind is float or -2 ** 63 <= value < 2 ** 63):
             # A Python float into float64 (an int into int64) is exact; handed to the jitted step as it is,
             # which is its fastest argument (the step casts to the declared dtype).
@@ -334,6 +361,12 @@ def _converter(spec):
         elif isinstance(value, jax.Array) and value.dtype == dtype and value.ndim == ndim and plain:
             return value  # already on a device: no host round trip
         return t.filter(value, strict=strict, allow_downcast=downcast)
+
+    if python_scalar is float and not strict:  # a float64 scalar: the common cases first, in one test
+        def convert_float(value):
+            kind = type(value)
+            return value if kind is float or kind is numpy_scalar else convert(value)
+        return convert_float
     return convert
 
 

@@ -8,12 +8,10 @@ the first call, which then runs eagerly (op by op, no compilation) and teaches t
 of the next call.
 
 numpy's random generators (RandomStreams' faithful draws) are host_random.py, which calls back through
-host_call too. A perform that raises fails the step, and the call raises its exception
-(reraise_host_failure); a draw instead returns the id of the exception it stashed (stash), and
-report_failure makes the call raise it once the step has run, with no update committed.
+host_call too. No exception unwinds through XLA: a perform that raises, or a draw, returns the id under which
+compile/guard.py keeps the exception (stash), reported through the step's flag (report_failure); the call
+raises it after the step, which has rolled its updates back.
 """
-import itertools
-
 import jax
 import numpy as np
 
@@ -21,6 +19,7 @@ from ..graph.constants import constant
 from ..graph.nodes import Variable, toposort
 from ..graph.ops import MethodNotDefined, is_tracer
 from ..graph.types import TensorType
+from . import guard
 
 
 class NeedsShapes(Exception):
@@ -31,32 +30,30 @@ class NeedsShapes(Exception):
         self.node = node
 
 
-_FAILED = []  # exceptions raised by host code during the current call
+def host_call(fn, args, out_types, shapes, vectorize=False, catch=True):
+    """fn(*numpy arrays) -> tuple of arrays, run on the host: now for concrete args, by callback in a trace.
 
-
-def reraise_host_failure():
-    """After a step failed: raise the exception host code raised in it (Theano's class and message)."""
-    if _FAILED:
-        error = _FAILED[-1]
-        _FAILED.clear()
-        raise error
-
-
-def host_call(fn, args, out_types, shapes, vectorize=False):
-    """fn(*numpy arrays) -> tuple of arrays, run on the host: now for concrete args, by callback in a trace."""
+    Traced with `catch` (fn may raise), it returns the outputs and one more: 0, or the id under which
+    compile/guard.py keeps the exception fn raised; the caller hands that to report_failure outside any
+    custom_vjp, and the call then raises the exception itself with every shared variable as it was. Without
+    `catch`, fn reports its own failures (it must not raise)."""
     if not any(is_tracer(a) for a in args):
         return fn(*[np.asarray(a) for a in args])
     specs = tuple(jax.ShapeDtypeStruct(s, t.dtype) for s, t in zip(shapes, out_types))
-    return jax.pure_callback(_reporting(fn), specs, *args, vmap_method="sequential" if vectorize else None)
+    if not catch:
+        return jax.pure_callback(lambda *a: fn(*[np.asarray(x) for x in a]), specs, *args,
+                                 vmap_method="sequential" if vectorize else None)
+    failed = jax.ShapeDtypeStruct((), np.int64)
+    return tuple(jax.pure_callback(_reporting(fn, specs), specs + (failed,), *args,
+                                   vmap_method="sequential" if vectorize else None))
 
 
-def _reporting(fn):
+def _reporting(fn, specs):
     def run(*arrays):
         try:
-            return fn(*[np.asarray(a) for a in arrays])  # JAX hands the callback its arrays: numpy wants numpy's
-        except Exception as e:
-            _FAILED.append(e)  # XLA only reports that the callback failed: the call raises this instead
-            raise
+            return tuple(fn(*[np.asarray(a) for a in arrays])) + (np.int64(0),)  # numpy wants numpy's arrays
+        except Exception as e:  # never unwound through XLA: the step's flag carries it (compile/guard.py)
+            return tuple(np.zeros(s.shape, s.dtype) for s in specs) + (np.int64(guard.stash(e)),)
     return run
 
 
@@ -78,8 +75,12 @@ def lower_perform(node, args):
 
     def call(*arrays):
         return tuple(host_call(run, arrays, [o.type for o in node.outputs], shapes, vectorize=True))
-    outs = call(*args) if shapes is None else _with_symbolic_vjp(node, call)(*args)
-    return outs[0] if len(node.outputs) == 1 else outs
+    if shapes is None:
+        outs = call(*args)
+    else:
+        *outs, failed = _with_symbolic_vjp(node, call)(*args)
+        guard.report_host_failure(failed)
+    return outs[0] if len(node.outputs) == 1 else tuple(outs)
 
 
 def _with_symbolic_vjp(node, call):
@@ -96,7 +97,7 @@ def _lowered_grads(node, args, cts):
     ograds = [o.type() for o in node.outputs]
     grads = _node_grads(node, ograds)
     env = dict(zip(node.inputs, args))
-    env.update(zip(ograds, cts))
+    env.update(zip(ograds, cts))  # the last cotangent, of the failure id, is not used
     live = [g for g in grads if g is not None and isinstance(g.type, TensorType)]
     env = evaluate(toposort(live), env)
     out = []
@@ -166,28 +167,19 @@ def _as_int(d):
     return int(np.asarray(env[d] if d in env else d.data))
 
 
-# --- a callback's exception: kept on the host, raised by the call once the step has run ---
+# --- a callback's exception: kept on the host (compile/guard.py), raised by the call once the step has run ---
 
-_STASHED = {}
-_IDS = itertools.count(1)
-
-
-def stash(exc):
-    """Keep a callback's exception: its id (a nonzero uint32) to return through the step."""
-    key = next(_IDS) % ((1 << 32) - 1) or next(_IDS)  # a nonzero uint32
-    _STASHED[key] = exc
-    return key
+stash = guard.stash
 
 
 class Raised(Exception):
     """Stands for an exception a callback caught: making one with its id gives back that exception."""
 
     def __new__(cls, key):
-        return _STASHED.pop(int(key), None) or RuntimeError("a host callback failed; its exception was lost")
+        return guard.stashed(int(key))
 
 
 def report_failure(failed):
-    """`failed`: 0, or the id of the exception a callback stashed, which the call then raises (after the
-    step: the updates are not committed)."""
-    from .lower import runtime_check
-    runtime_check(failed == 0, Raised, "{id}", id=failed)
+    """`failed`: 0, or the id of the exception a callback stashed, which the call then raises (the step rolls
+    its updates back)."""
+    guard.report_host_failure(failed)

@@ -175,7 +175,7 @@ def draw(state, args, spec):
 
     operands = [state] + [jax.lax.stop_gradient(args[k]) for k in traced]  # draws have no gradient
     types = [TensorType("uint32", (False,)), spec.out_type]
-    new, out = host_call(run, operands, types, [(WORDS + 1,), spec.out_shape], vectorize=True)
+    new, out = host_call(run, operands, types, [(WORDS + 1,), spec.out_shape], vectorize=True, catch=False)
     if is_tracer(new):
         report_failure(new[WORDS])
     elif new[WORDS]:

@@ -3,14 +3,17 @@
 The loop runs while jax.jit traces a function's step, once per input signature; at call time no Python
 walks the graph. Ops whose output shapes depend on input values (see graph.ops.Primitive.static) get their
 shape keys from a small eager pre-pass over just the scalars that decide them.
+
+Nodes whose inputs are all known while tracing are folded there, as Theano folds constants; compile/fold.py
+computes them with numpy, so that a function's first call compiles one XLA program, not one per folded op.
+Call-time value checks (`runtime_check`) are compile/guard.py's.
 """
-import jax
-import jax.numpy as jnp
 import numpy as np
-from jax.experimental import checkify
 
 from ..graph.nodes import Constant, toposort
-from ..graph.ops import Primitive, is_tracer, may_fail
+from ..graph.ops import Primitive, is_tracer
+from .fold import fold
+from .guard import runtime_check  # noqa: F401  (the ops' entry point for value checks)
 from .host import lower_perform
 
 
@@ -27,12 +30,12 @@ def evaluate(nodes, env, keys=None):
     for node in nodes:
         args = [env[v] if v in env else _constant(v) for v in node.inputs]
         op = node.op
-        if not any(is_tracer(a) for a in args) and op.do_constant_folding(node):
+        if not any(is_tracer(a) for a in args) and _folds(op, node):
             # Theano's constant folding: a node of constants is computed now, and stays a constant for the
             # nodes after it (Theano's local_mul_zero and friends rely on seeing constants). Ops whose
-            # output can be much larger than their inputs (alloc, eye, ...) stay in the compiled step.
-            with jax.ensure_compile_time_eval():
-                out = _lower(op, node, args, keys)
+            # output can be much larger than their inputs (alloc, eye, ...) are folded only when it is small.
+            out = fold(lambda *a: _lower(op, node, a, keys), args,
+                       small_only=not op.do_constant_folding(node))
         else:
             out = _lower(op, node, args, keys)
         if len(node.outputs) == 1:
@@ -40,6 +43,12 @@ def evaluate(nodes, env, keys=None):
         else:
             env.update(zip(node.outputs, out))
     return env
+
+
+def _folds(op, node):
+    """Whether a node of known inputs is folded: as the op says (Theano's do_constant_folding), and also an
+    op that declines because its output may be large (alloc, arange, eye), when the output is small."""
+    return op.do_constant_folding(node) or getattr(op, "expands", False)
 
 
 def _lower(op, node, args, keys):
@@ -109,65 +118,4 @@ def make_step(roots, outputs, update_values, nodes):
 
     constants = {i for node in nodes for i in node.inputs if isinstance(i, Constant)}
     constants |= {o for o in list(outputs) + list(update_values) if isinstance(o, Constant)}
-    step.checked = any(may_fail(node) for node in nodes)
     return step
-
-
-def jit_step(step, keys, n_inputs, n_updated, donate):
-    """jax.jit of the step for one set of shape keys. Arguments are flat and positional (the fast path of
-    a jitted call): the inputs, then the updated shared values (donated), then the other shared values."""
-
-    def run(*args):
-        return step(args, keys)
-
-    if not getattr(step, "checked", False):
-        donated = tuple(range(n_inputs, n_inputs + n_updated)) if donate else ()
-        return jax.jit(run, donate_argnums=donated)
-
-    # A step with value checks (integer division by zero, an index out of range, ...) keeps its shared
-    # buffers (no donation): a failed check must leave every shared variable as it was.
-    def checked_run(*args):
-        _ACTIVE.append(True)
-        try:
-            return run(*args)
-        finally:
-            _ACTIVE.pop()
-
-    checked = jax.jit(checkify.checkify(checked_run))
-
-    def call(*args):
-        err, out = checked(*args)
-        _raise(err.get())
-        return out
-    return call
-
-
-_ACTIVE = []  # non-empty while a checked step is being traced
-_ERRORS = {}  # the exception classes named by the checks' messages
-
-
-# --- value checks: Theano raises at call time on some values (int // 0, x[5] of a length-5 x, ...) ---
-
-def runtime_check(ok, error, message, **values):
-    """Raise error(message) where `ok` is False: at once for concrete values, after the call when traced.
-
-    An op whose lowering calls this sets `op.checks = lambda node: True` (or a test on the node), so that
-    its functions compile with the checks. `message` may name `values` as {name}.
-    """
-    if not is_tracer(ok) and not any(is_tracer(v) for v in values.values()):
-        if not bool(np.all(np.asarray(ok))):
-            raise error(message.format(**{k: np.asarray(v) for k, v in values.items()}))
-        return
-    if not _ACTIVE:
-        return  # traced outside a checked step (e.g. in an op's jax.vjp lowering): the forward op checks
-    key = f"{error.__module__}.{error.__qualname__}"
-    _ERRORS[key] = error
-    checkify.check(jnp.all(ok), f"{key}|{message}", **values)
-
-
-def _raise(text):
-    if text is None:
-        return
-    text = text.rsplit(" (`check` failed)", 1)[0]
-    name, _, message = text.partition("|")
-    raise _ERRORS[name](message)

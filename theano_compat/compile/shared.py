@@ -4,11 +4,11 @@ import copy
 import jax
 import numpy as np
 
-from ..config import jax_device
 from ..graph.nodes import Variable
 from ..graph.types import TensorType
 from ..tensor.var import _tensor_py_operators
 from .container import Container, SharedContainer  # noqa: F401  (Theano's Container is served from here too)
+from . import placement
 
 
 def _no_value(self, *value):
@@ -37,7 +37,7 @@ class SharedVariable(Variable):
 
     @staticmethod
     def _put(value):
-        return jax.device_put(value, jax_device())
+        return placement.current().put(value)
 
     @property
     def _on_device(self):

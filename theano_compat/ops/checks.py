@@ -1,5 +1,4 @@
 """Theano's Assert (theano.tensor.opt.assert_op): x, after checking conditions at call time."""
-import jax.numpy as jnp
 
 from ..graph.ops import Primitive
 from ..graph.constants import as_tensor_variable
@@ -8,7 +7,7 @@ from ..graph.constants import as_tensor_variable
 def _assert_lower(x, *conds, msg):
     from ..compile.lower import runtime_check
     for c in conds:
-        runtime_check(jnp.asarray(c) != 0, AssertionError, msg)
+        runtime_check(lambda c: c != 0, AssertionError, msg, operands=(c,))
     return x
 
 
@@ -32,8 +31,9 @@ def _specify_lower(x, *shape):
     if x.ndim != len(shape):
         raise AssertionError(f"SpecifyShape: got {x.ndim} dimensions, expected {len(shape)}")
     for k, s in enumerate(shape):
-        runtime_check(jnp.asarray(s) == x.shape[k], AssertionError,
-                      f"SpecifyShape: dim {k} of input has shape {x.shape[k]}, expected {{s}}", s=s)
+        runtime_check(lambda s, n=x.shape[k]: s == n, AssertionError,
+                      f"SpecifyShape: dim {k} of input has shape {x.shape[k]}, expected {{s}}.", operands=(s,),
+                      s=lambda s: s)
     return x
 
 

@@ -2,8 +2,10 @@
 
 Layouts are Theano's: images NC[D]HW, filters OI[D]HW, unshared filters (O, out_rows, out_cols, I, kH, kW).
 filter_flip=True (Theano's default) is a true convolution: the kernels are flipped spatially and then
-cross-correlated, which is what lax.conv_general_dilated computes. float32 stays float32 with
-Precision.HIGHEST so XLA does not drop to a faster, less exact algorithm.
+cross-correlated, which is what lax.conv_general_dilated computes. float32 stays float32 (Precision.HIGHEST)
+unless the user opts into faster passes with the matmul_precision flag (compile/target.py). On a CPU, a plain
+2-D convolution lowers to Theano's own algorithm instead (im2col + GEMM, ops/conv_gemm.py): XLA's CPU
+convolution gradients are several times slower.
 """
 import jax
 import jax.numpy as jnp
@@ -13,8 +15,8 @@ from jax import lax
 from ..graph.ops import Primitive
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
-
-_HIGHEST = lax.Precision.HIGHEST
+from . import conv_gemm
+from .linalg import product_precision
 
 
 # ---------------------------------------------------------------- parameters (BaseAbstractConv.__init__)
@@ -129,11 +131,14 @@ def conv_lower(img, kern, border_mode="valid", subsample=None, filter_flip=True,
         kern = jnp.flip(kern, axis=tuple(range(kern.ndim - convdim, kern.ndim)))
     if unshared:
         return _unshared_correlate(img, kern, pads, subsample, dilation, num_groups)
+    if conv_gemm.applies(img, kern, subsample, dilation, num_groups):
+        img = jnp.pad(img, ((0, 0), (0, 0)) + tuple(pads))
+        return conv_gemm.correlate(img, kern, product_precision()).astype(img.dtype)
     spatial = "DHW"[3 - convdim:]
     return lax.conv_general_dilated(
         img, kern, window_strides=subsample, padding=pads, rhs_dilation=dilation,
         dimension_numbers=("NC" + spatial, "OI" + spatial, "NC" + spatial),
-        feature_group_count=num_groups, precision=_HIGHEST).astype(img.dtype)
+        feature_group_count=num_groups, precision=product_precision()).astype(img.dtype)
 
 
 def _unshared_correlate(img, kern, pads, subsample, dilation, num_groups):
@@ -153,7 +158,7 @@ def _unshared_correlate(img, kern, pads, subsample, dilation, num_groups):
         for v in range(kw)], axis=2) for u in range(kh)], axis=2)          # (B, C, kh, kw, oh, ow)
     patches = patches.reshape((img.shape[0], num_groups, cg, kh, kw, oh, ow))
     kern = kern.reshape((num_groups, n_out // num_groups, oh, ow, cg, kh, kw))
-    out = jnp.einsum("bgcuvij,goijcuv->bgoij", patches, kern, precision=_HIGHEST)
+    out = jnp.einsum("bgcuvij,goijcuv->bgoij", patches, kern, precision=product_precision())
     return out.reshape((img.shape[0], n_out, oh, ow)).astype(img.dtype)
 
 

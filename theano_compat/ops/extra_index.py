@@ -115,10 +115,9 @@ def _check_int(*vs):
 
 
 def _unravel_lower(indices, dims, ndim, order, static):
-    from ..compile.lower import runtime_check
+    from ..compile.guard import check_range
     size = int(np.prod(static))
-    runtime_check((indices >= 0) & (indices < size), ValueError, "index out of bounds for array with size "
-                  f"{size}")
+    check_range(indices, 0, size, ValueError, f"index out of bounds for array with size {size}")
     return tuple(a.astype("int64") for a in jnp.unravel_index(indices, static)) if ndim > 1 else \
         jnp.unravel_index(indices, static)[0].astype("int64")
 
@@ -153,11 +152,11 @@ def unravel_index(indices, dims, order="C", ndim=None):
 
 
 def _ravel_lower(*args, mode, order, static):
-    from ..compile.lower import runtime_check
+    from ..compile.guard import check_range
     idx = args[:-1]
     if mode == "raise":
         for i, d in zip(idx, static):
-            runtime_check((i >= 0) & (i < d), ValueError, "invalid entry in coordinates array")
+            check_range(i, 0, d, ValueError, "invalid entry in coordinates array")
     return jnp.ravel_multi_index(tuple(idx), static, mode="clip" if mode == "raise" else mode).astype("int64")
 
 

@@ -12,6 +12,7 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
+from ..compile import guard
 from ..compile.lower import REWRITES, NeedsStatic, evaluate
 from ..config import config
 from ..graph import dtypes as D
@@ -83,6 +84,7 @@ def _lazy_lower(cond, *cuts, state, static=None, **_):
     then_f, else_f = _branch(state, "then"), _branch(state, "else")
     if static is not None or not is_tracer(cond):
         out = (then_f if (static if static is not None else _pick(cond)) else else_f)(list(cuts))
+        out = _report(state, out)
     else:
         shapes_t = jax.eval_shape(then_f, list(cuts))
         shapes_f = jax.eval_shape(else_f, list(cuts))
@@ -91,18 +93,32 @@ def _lazy_lower(cond, *cuts, state, static=None, **_):
                 _check_same_shapes([s.shape for s in shapes_t], [s.shape for s in shapes_f])
             state["static"] = True  # from now on the condition is this node's static key
             raise NeedsStatic(state["node"])
-        out = lax.cond(jnp.asarray(cond) != 0, then_f, else_f, list(cuts))
+        out = _report(state, lax.cond(jnp.asarray(cond) != 0, then_f, else_f, list(cuts)))
     return out[0] if len(out) == 1 else tuple(out)
+
+
+def _checked(state):
+    return any(may_fail(n) for which in ("then", "else") for n in state[which][0])
 
 
 def _branch(state, which):
     nodes, outs = state[which]
+    checked = _checked(state)
 
     def f(cut_values):
         env = dict(zip(state["cuts"], cut_values))
-        evaluate(nodes, env)
-        return [_strong(env[o] if o in env else o.data, o.type.dtype) for o in outs]
+        with guard.scope() as s:  # a branch's value checks come out as one more output (compile/guard.py)
+            evaluate(nodes, env)
+        flag = [guard.no_flag_row() if s.flag() is None else s.flag()] if checked else []
+        return [_strong(env[o] if o in env else o.data, o.type.dtype) for o in outs] + flag
     return f
+
+
+def _report(state, out):
+    if not _checked(state):
+        return out
+    guard.report(out[-1])
+    return out[:-1]
 
 
 def _strong(x, dtype):
@@ -116,7 +132,7 @@ def _lazy_static(cond, *cuts, state, **_):
 lazy_op = Primitive("lazy ifelse", None, _lazy_lower, static=_lazy_static,
              static_args=lambda node: [0] if node.params["state"]["static"] else [],
              describe=_describe, register=False)
-lazy_op.checks = lambda node: any(may_fail(n) for which in ("then", "else") for n in node.params["state"][which][0])
+lazy_op.checks = lambda node: _checked(node.params["state"])
 
 
 def lazy_branches(nodes, outputs, nested=False):

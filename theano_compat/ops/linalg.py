@@ -1,15 +1,17 @@
 """Products: dot (Theano's Dot for vectors and matrices, tensordot beyond), with Theano's gradient."""
 import jax.numpy as jnp
 import numpy as np
-from jax import lax
 
 from ..graph import dtypes as D
 from ..graph.ops import Primitive
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
-# float32 products must be float32 products: XLA would otherwise use TF32 on recent GPUs.
-HIGHEST = lax.Precision.HIGHEST
+
+def product_precision():
+    """The lax.Precision of float products and convolutions: the step's matmul_precision, read while tracing."""
+    from ..compile.target import precision
+    return precision()
 
 
 def _dot_infer(x, y):
@@ -26,7 +28,7 @@ def _dot_lower(x, y):
     _check(x.shape, y.shape)
     if dtype == "bool":  # numpy: a bool dot product is an "or" of "and"s
         return jnp.dot(x.astype("int64"), y.astype("int64")) != 0
-    return jnp.dot(x.astype(dtype), y.astype(dtype), precision=HIGHEST)
+    return jnp.dot(x.astype(dtype), y.astype(dtype), precision=product_precision())
 
 
 def _check(xs, ys):
@@ -147,7 +149,7 @@ def _bdot_lower(x, y):
     sub_x = "bi" if x.ndim == 2 else "bni"
     sub_y = "bi" if y.ndim == 2 else "bim"
     out = "b" + sub_x[1:-1] + sub_y[2:]
-    return jnp.einsum(f"{sub_x},{sub_y}->{out}", x, y, precision=HIGHEST)
+    return jnp.einsum(f"{sub_x},{sub_y}->{out}", x, y, precision=product_precision())
 
 
 def _bdot_grad(inputs, outputs, gouts):

@@ -47,7 +47,7 @@ def _c_div_rem(x, y, what):
     """C's `/` and `%` (fmod for floats) of x and y, with integer division by zero refused as Theano does."""
     if jnp.issubdtype(x.dtype, jnp.integer) or x.dtype == jnp.bool_:
         from ..compile.lower import runtime_check
-        runtime_check(y != 0, ZeroDivisionError, f"integer {what} by zero")
+        runtime_check(lambda y: y != 0, ZeroDivisionError, f"integer {what} by zero", operands=(y,))
         y = jnp.where(y == 0, jnp.ones_like(y), y)
         return lax.div, lax.rem, y
     return (lambda a, b: jnp.floor(a / b)), jnp.fmod, y

@@ -35,12 +35,14 @@ How the symbolic wrapper uses it
   - choice(size, p, replace=False): ``p.shape[0] * size`` floatX uniforms
     (60*256 streams), then ``mrg_choice_from_uniform``.
 
-Exactness: the uniform kernel is integer arithmetic plus one IEEE multiply,
-exact anywhere.  The float maths after it matches Theano on CPU: XLA calls
-glibc's sin/cos/log as Theano's C code does, float32 log is glibc's logf
-algorithm rebuilt (``_logf``), and XLA contracts ``a*b+c`` into an FMA as
-gcc -O3 -march=native does in Theano's fused loops (both do it only where
-the CPU has FMA).  Other backends (GPU) may differ in the last bit there.
+Exactness: the uniform kernel is integer arithmetic (wrapping int32, as in
+the C code) plus one IEEE multiply, exact anywhere.  The float maths after
+it reproduces Theano's CPU code on any backend with IEEE float64 (see
+exactfloat.py): ``a*b+c`` is one exactly rounded FMA (gcc -O3 -march=native
+contracts Theano's fused loops), float32 log/sin/cos are glibc's algorithms
+rebuilt, sqrt is correctly rounded.  float64 normal() uses XLA's log/sin/cos:
+glibc's on a CPU, the GPU library's elsewhere (which may differ in the last
+bit).
 """
 import hashlib
 from functools import partial
@@ -49,6 +51,8 @@ import numpy as np
 import jax
 import jax.numpy as jnp
 from jax import lax
+
+from . import exactfloat
 
 # MRG31k3p constants, copied from theano/sandbox/rng_mrg.py.
 M1 = 2147483647                   # 2^31 - 1
@@ -301,9 +305,10 @@ def _cast(x, dtype):
 @jax.jit
 def _mul_add(a, b, c):
     # Theano runs this in one fused C loop that gcc -O3 -march=native turns
-    # into an FMA; jitting makes XLA contract it the same way even when the
-    # caller runs eagerly (op by op there would be two roundings).
-    return a * b + c
+    # into an FMA: one rounding, computed exactly here whatever XLA fuses.
+    if a.dtype == jnp.float16:  # Python perform() in Theano: no FMA
+        return a * b + c
+    return exactfloat.fma(a, b, c)
 
 
 def mrg_uniform_low_high(u, low, high, dtype):
@@ -317,57 +322,14 @@ def mrg_binomial_from_uniform(u, p, dtype='int64'):
     return (u < p).astype(dtype)
 
 
-# glibc 2.36 logf (sysdeps/ieee754/flt-32/e_logf.c) data, read from libm.
-# Theano's float32 C code calls logf; XLA's own float32 log differs from it
-# in the last bit for ~14% of uniforms, float64 log rounded to float32 for
-# <1%.  This rebuild equals glibc's logf on every float32 in [2^-31, 1)
-# (checked exhaustively, jitted and eager).
-_LOGF_TAB = np.array([float.fromhex(h) for h in """
-    0x1.661ec79f8f3bep+0 -0x1.57bf7808caadep-2 0x1.571ed4aaf883dp+0
-    -0x1.2bef0a7c06ddbp-2 0x1.49539f0f010b0p+0 -0x1.01eae7f513a67p-2
-    0x1.3c995b0b80385p+0 -0x1.b31d8a68224e9p-3 0x1.30d190c8864a5p+0
-    -0x1.6574f0ac07758p-3 0x1.25e227b0b8ea0p+0 -0x1.1aa2bc79c8100p-3
-    0x1.1bb4a4a1a343fp+0 -0x1.a4e76ce8c0e5ep-4 0x1.12358f08ae5bap+0
-    -0x1.1973c5a611cccp-4 0x1.0953f419900a7p+0 -0x1.252f438e10c1ep-5
-    0x1.0000000000000p+0 0x0.0p+0 0x1.e608cfd9a47acp-1
-    0x1.aa5aa5df25984p-5 0x1.ca4b31f026aa0p-1 0x1.c5e53aa362eb4p-4
-    0x1.b2036576afce6p-1 0x1.526e57720db08p-3 0x1.9c2d163a1aa2dp-1
-    0x1.bc2860d224770p-3 0x1.886e6037841edp-1 0x1.1058bc8a07ee1p-2
-    0x1.767dcf5534862p-1 0x1.4043057b6ee09p-2""".split()]).reshape(16, 2)
-_LOGF_A = [float.fromhex(h) for h in (
-    '-0x1.00ea348b88334p-2', '0x1.5575b0be00b6ap-2', '-0x1.ffffef20a4123p-2')]
-_LOGF_LN2 = float.fromhex('0x1.62e42fefa39efp-1')
-
-
-def _logf(x):
-    """glibc logf for positive normal float32 x (all a uniform can be)."""
-    u32 = np.uint32
-    ix = lax.bitcast_convert_type(x, jnp.uint32)
-    tmp = ix - u32(0x3f330000)
-    i = ((tmp >> u32(19)) & u32(15)).astype(jnp.int32)
-    k = lax.bitcast_convert_type(tmp, jnp.int32) >> np.int32(23)
-    iz = ix - (tmp & u32(0x1ff << 23))
-    tab = jnp.asarray(_LOGF_TAB)
-    z = lax.bitcast_convert_type(iz, jnp.float32).astype(jnp.float64)
-    r = z * tab[i, 0] - 1.0
-    y0 = tab[i, 1] + k.astype(jnp.float64) * _LOGF_LN2
-    r2 = r * r
-    y = _LOGF_A[1] * r + _LOGF_A[2]
-    y = _LOGF_A[0] * r2 + y
-    y = y * r2 + (y0 + r)
-    return jnp.where(ix == u32(0x3f800000), jnp.float32(0),
-                     y.astype(jnp.float32))
-
-
 def _radius(u, dtype):
     """sqrt(-2 * log(u)); -2.0 is a float32 constant in Theano (autocast)."""
     if dtype == 'float32':
-        log_u = _logf(u)
-    elif dtype == 'float64':
-        log_u = jnp.log(u)           # XLA calls glibc log for float64
-    else:
-        raise TypeError('MRG normal supports float32/float64 only', dtype)
-    return jnp.sqrt(jnp.asarray(-2.0, dtype) * log_u)
+        return exactfloat.sqrt32(jnp.float32(-2.0) * exactfloat.logf(u))
+    if dtype == 'float64':
+        # XLA's CPU backend calls glibc's log, as Theano's C code does (a GPU's may differ in the last bit)
+        return jnp.sqrt(-2.0 * jnp.log(u))
+    raise TypeError('MRG normal supports float32/float64 only', dtype)
 
 
 def n_uniform_for_normal(size):
@@ -380,6 +342,8 @@ def _box_muller(u, dtype):
     """Theano's layout: first half of u -> radii, second half -> angles."""
     half = u.shape[0] // 2
     theta = jnp.asarray(np.array(2.0 * np.pi, dtype=dtype)) * u[half:]
+    if dtype == 'float32':  # glibc's cosf/sinf, as Theano's C code calls them
+        return _radius(u[:half], dtype), exactfloat.cosf(theta), exactfloat.sinf(theta)
     return _radius(u[:half], dtype), jnp.cos(theta), jnp.sin(theta)
 
 

@@ -167,8 +167,10 @@ def _eigh_grad_lower(x, w, v, gw, gv, UPLO):
     diff = w[None, :] - w[:, None]  # [m, n] = w[n] - w[m]
     off = ~np.eye(n, dtype=bool)
     f = jnp.where(off, 1.0 / jnp.where(off, diff, 1.0), 0.0)
-    g_cols = v @ ((v.T @ gv) * f)  # column n: sum_m v[:, m] (V[:, n] . v[:, m]) / (w[n] - w[m])
-    g = v @ (v * gw[None, :] + g_cols).T
+    from .linalg import product_precision
+    mm = lambda a, b: jnp.matmul(a, b, precision=product_precision())  # noqa: E731  (float32 stays float32)
+    g_cols = mm(v, mm(v.T, gv) * f)  # column n: sum_m v[:, m] (V[:, n] . v[:, m]) / (w[n] - w[m])
+    g = mm(v, (v * gw[None, :] + g_cols).T)
     out = jnp.tril(g) + jnp.triu(g, 1).T if UPLO == "L" else jnp.triu(g) + jnp.tril(g, -1).T
     return out.astype(D.upcast(*[str(a.dtype) for a in (x, w, v, gw, gv)]))
 

@@ -42,6 +42,38 @@ def _is_one(v):
         return False
 
 
+def _is_arange_of_len(rows, labels):
+    """Theano's _check_rows_is_arange_len_labels: rows is arange(labels.shape[0])."""
+    from .basic import NotScalarConstantError, get_scalar_constant_value
+    if not _named(rows, "arange"):
+        return False
+    start, stop, step = rows.owner.inputs
+    try:
+        if get_scalar_constant_value(start) != 0 or get_scalar_constant_value(step) != 1:
+            return False
+    except NotScalarConstantError:
+        return False
+    return _named(stop, "subtensor") and stop.owner.params["spec"] == (("int", 0),) and \
+        _named(stop.owner.inputs[0], "shape") and stop.owner.inputs[0].owner.inputs[0] is labels
+
+
+def _indexed_xent(node, dtype):
+    """Theano's local_advanced_indexing_crossentropy_onehot: log(softmax(x))[arange(y.shape[0]), y] is
+    -crossentropy_softmax_argmax_1hot_with_bias(x, b, y)[0], so a bad label raises its ValueError."""
+    if node.params["spec"] != (("array", ("in", 0)), ("array", ("in", 1))):
+        return None
+    log_p, rows, y = node.inputs
+    if not (_named(log_p, "log") and log_p.ndim == 2 and y.ndim == 1 and y.dtype.startswith(("int", "uint"))
+            and _is_arange_of_len(rows, y)):
+        return None
+    sm = log_p.owner.inputs[0]
+    if _op_is(sm, softmax_op):
+        return _stable_op, [sm.owner.inputs[0], y], dict(kind="neg_xent_softmax", dtype=dtype)
+    if _op_is(sm, softmax_with_bias_op):
+        return _stable_op, list(sm.owner.inputs) + [y], dict(kind="neg_xent_softmax_bias", dtype=dtype)
+    return None
+
+
 def _one_minus(v, forms=("sub", "add")):
     """sigmoid(x) when v is 1 - sigmoid(x) (or, with "add" in forms, 1 + -sigmoid(x)); else None."""
     if "sub" in forms and _named(v, "sub") and _is_one(v.owner.inputs[0]) and \
@@ -286,20 +318,22 @@ def _stable_lower(*arrays, kind, dtype, zero=None, n_div=0, arg_dtype=None, coun
         out = -softplus_lower(jnp.asarray(arrays[0]))
     elif kind == "softplus":  # log1p(exp(x))
         out = softplus_lower(jnp.asarray(arrays[0]))
-    elif kind == "xent_softmax":  # crossentropy_categorical_1hot(softmax(x), y)
+    elif kind in ("xent_softmax", "neg_xent_softmax"):  # crossentropy_categorical_1hot(softmax(x), y)
         out = fused_xent_lower(*arrays)[0]
     else:  # crossentropy_categorical_1hot(softmax_with_bias(x, b), y)
         x, b, y = arrays
         out = fused_xent_lower((x + b[None, :]).astype(x.dtype), y)[0]
+    if kind.startswith("neg_"):
+        out = -out
     return jnp.asarray(out).astype(dtype)
 
 
 _stable_op = Primitive("nnet.stabilized", None, _stable_lower, register=False,
                 describe=lambda node: f"stabilized{{{node.params['kind']}}}")
-_stable_op.checks = lambda node: node.params["kind"].startswith("xent")  # the label bounds
+_stable_op.checks = lambda node: "xent" in node.params["kind"]  # the label bounds
 
 
-_WATCHED = ("log", "log1p", "mul", "true_div", "nnet.softmax_grad")
+_WATCHED = ("log", "log1p", "mul", "true_div", "nnet.softmax_grad", "subtensor")
 
 
 def _replacement(node):
@@ -327,6 +361,8 @@ def _replacement(node):
             _cancel(node, dtype)
     elif node.op is softmax_grad_op:
         return _softmax_grad(node)
+    elif name == "subtensor":
+        return _indexed_xent(node, dtype)
     elif node.op is crossentropy_categorical_1hot_op:
         y = node.inputs[1]
         if _op_is(first, softmax_op):

@@ -20,8 +20,8 @@ def _rows(a):
 
 
 def _check_labels(y, n, error, message):
-    from ..compile.lower import runtime_check
-    runtime_check((y >= 0) & (y < n), error, message)
+    from ..compile.guard import check_range
+    check_range(y, 0, n, error, message)
 
 
 # --- CrossentropyCategorical1Hot(coding_dist, one_of_n) = -log(coding_dist[i, one_of_n[i]]) ---
@@ -36,12 +36,10 @@ def _xent_infer(coding, y):
 
 
 def _xent_lower(coding, y):
-    from ..compile.lower import runtime_check
+    from ..compile.guard import check_range
     n = coding.shape[1]
     # Theano's Python implementation indexes with numpy: negative labels wrap, too large ones raise.
-    ok = (y >= -n) & (y < n)
-    runtime_check(ok, IndexError, "index {y} is out of bounds for axis 1 with size " + str(n),
-                  y=y[jnp.argmin(ok)] if y.size else 0)
+    check_range(y, -n, n, IndexError, "index {y} is out of bounds for axis 1 with size " + str(n), name="y")
     return -jnp.log(coding[_rows(coding), y])
 
 

@@ -16,6 +16,7 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
+from ..compile import guard
 from ..compile.lower import NeedsStatic, evaluate, schedule
 from ..graph.nodes import Constant, toposort
 from ..graph.ops import BUILT, Primitive, is_tracer, may_fail, primitive_name
@@ -155,13 +156,16 @@ def make_body(spec, free_vals, keys):
                 env[ph] = c if kind == "sit_sot" else c[-min(taps) + tap]
         env.update(zip([s for s, _ in spec.shared], carry[len(tapped):]))
         try:
-            evaluate(nodes, env, keys)
+            with guard.scope() as checks:  # value checks of a step come out as one more per-step output
+                evaluate(nodes, env, keys)
         except NeedsStatic as e:
             raise NotImplementedError(
                 f"scan: the step function uses {e.node.op.describe(e.node)}, whose output shape depends on a "
                 "value that changes at every step; theano_compat compiles loops with static shapes (XLA) and "
                 "does not support this") from None
         ys = [_strong(_value(env, o[3]), _dtype(o[3])) for o in spec.outs]
+        if spec.checked:
+            ys.append(guard.no_flag_row() if checks.flag() is None else checks.flag())
         new = []
         for (kind, taps, _, out), c in zip(tapped, carry):
             y = _strong(_value(env, out), c.dtype)
@@ -188,6 +192,15 @@ def _check_shapes(spec, init, new):
 def run(spec, static, args, mode="scan"):
     """The scan's outputs from its arguments. mode: scan (lax.scan), while (lax.while_loop: stops at until),
     masked (lax.scan with the steps after until skipped: differentiable)."""
+    out = _run(spec, static, args, mode)
+    if not spec.checked:
+        return out
+    k = len(spec.outs)  # the per-step flags follow the per-step outputs
+    guard.report_steps(out[k])
+    return out[:k] + out[k + 1:]
+
+
+def _run(spec, static, args, mode):
     n, inner_keys = static
     keys = dict(zip(spec.dyn_statics, inner_keys))
     _, seqs, inits, shared, free_vals = spec.split(args)

@@ -96,9 +96,9 @@ def _choose_infer(a, choice, mode):
 
 
 def _choose_lower(a, choice, mode):
-    from ..compile.lower import runtime_check
+    from ..compile.guard import check_range
     if mode == "raise":
-        runtime_check((a >= 0) & (a < choice.shape[0]), ValueError, "invalid entry in choice array")
+        check_range(a, 0, choice.shape[0], ValueError, "invalid entry in choice array")
     return jnp.choose(a, list(choice), mode="clip" if mode == "raise" else mode)
 
 

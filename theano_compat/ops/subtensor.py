@@ -153,7 +153,7 @@ def _resolve(x, vals, spec, key):
                 if not -x.shape[dim] <= v < x.shape[dim]:
                     raise IndexError(f"index {v} is out of bounds for axis {dim} with size {x.shape[dim]}")
             else:
-                _check_bounds(v, x.shape[dim], dim)
+                _check_bounds(v, x.shape[dim], dim, scalar=True)
             out.append(v)
             dim += 1
         elif kind == "slice":
@@ -188,16 +188,19 @@ def _resolve(x, vals, spec, key):
     return _open_mesh(out, x.shape) if dynamic else tuple(out)
 
 
-def _check_bounds(v, n, dim):
-    """Theano (numpy) raises IndexError for an index out of range; JAX would clamp it."""
-    from ..compile.lower import runtime_check
+def _check_bounds(v, n, dim, scalar=False):
+    """Theano raises IndexError for an index out of range (JAX would clamp it): its C Subtensor's message for
+    a symbolic scalar index, numpy's (naming the first bad index) for an index array."""
+    from ..compile.guard import check_range
     if _concrete(v):
         bad = np.asarray(v)[(np.asarray(v) < -n) | (np.asarray(v) >= n)]
         if bad.size:
             raise IndexError(f"index {int(bad.ravel()[0])} is out of bounds for axis {dim} with size {n}")
         return
-    v = jnp.asarray(v).astype("int64")
-    runtime_check((v >= -n) & (v < n), IndexError, f"index out of bounds for axis {dim} with size {n}")
+    if scalar:
+        check_range(v, -n, n, IndexError, "index out of bounds")
+    else:
+        check_range(v, -n, n, IndexError, f"index {{i}} is out of bounds for axis {dim} with size {n}", name="i")
 
 
 def _dynamic_slice(n, lo, length, step):

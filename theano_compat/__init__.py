@@ -6,6 +6,7 @@ Legacy code can also keep `import theano`: call theano_compat.install() first, o
 from .config import config
 from . import tensor
 from .compile import (In, Out, Param, SharedVariable, Mode, function, shared, FAST_RUN, FAST_COMPILE)
+from .compile.builders import OpFromGraph
 from .compile.gradient import grad
 from .graph.nodes import Variable, Constant, Apply
 from .graph.ops import Op
@@ -33,4 +34,4 @@ __all__ = ["config", "tensor", "In", "Out", "Param", "SharedVariable", "Mode", "
            "Variable", "Constant", "Apply", "Op", "Type", "Generic", "generic", "pp", "pprint", "printing", "clone", "dot", "install",
            "__version__", "FAST_RUN", "FAST_COMPILE", "scan", "map", "reduce", "foldl", "foldr",
            "scan_checkpoints", "OrderedUpdates", "ifelse", "gradient", "sandbox", "compile", "gof", "scan_module",
-           "version"] + _top_all
+           "version", "OpFromGraph"] + _top_all

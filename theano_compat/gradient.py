@@ -1,6 +1,7 @@
 """theano.gradient: grad, the R and L operators, jacobian, hessian, verify_grad and the gradient-shaping
 helpers."""
-from .compile.gradient import (DisconnectedInputError, DisconnectedType, NullTypeGradError, consider_constant,
+from .compile.gradient import (DisconnectedInputError, DisconnectedType, NullType, NullTypeGradError,
+                               consider_constant,
                                disconnected_type,
                                disconnected_grad, grad, grad_clip, undefined_grad as _null_grad, zero_grad)
 from .compile.grad_tools import (GradientError, Lop, Rop, format_as, grad_scale, hessian, jacobian, numeric_grad,
@@ -41,7 +42,7 @@ def grad_not_implemented(op, x_pos, x, comment=""):
                                   f"{op} op is not implemented. {comment}")
 
 
-__all__ = ["grad", "DisconnectedInputError", "DisconnectedType", "disconnected_type", "NullTypeGradError", "consider_constant", "disconnected_grad",
+__all__ = ["grad", "DisconnectedInputError", "DisconnectedType", "NullType", "disconnected_type", "NullTypeGradError", "consider_constant", "disconnected_grad",
            "zero_grad", "grad_clip", "grad_scale", "undefined_grad", "grad_undefined", "grad_not_implemented",
            "GradientError", "Lop", "Rop", "hessian", "jacobian", "numeric_grad", "verify_grad", "subgraph_grad",
            "format_as"]

@@ -2,8 +2,9 @@
 from ..compat import string_types  # noqa: F401  (Theano's six names)
 from ..config import config  # noqa: F401
 from ..gof.graph import io_connection_pattern, is_same_graph  # noqa: F401
-from .gradient import NullType  # noqa: F401
+from .gradient import DisconnectedType, NullType  # noqa: F401
 from .errors import MissingInputError, UnusedInputError
+from . import test_values  # noqa: F401  (config.compute_test_value: a hook on every op call)
 from .io import In, Out, Param, SymbolicInput, SymbolicOutput
 from .shared import SharedVariable, shared
 from .function import function, Function, function_dump
@@ -23,7 +24,7 @@ from .debugmode import DebugMode
 from .monitormode import MonitorMode
 from .pfunc import pfunc, rebuild_collect_shared
 from .profiling import ProfileStats, ScanProfileStats
-from .builders import inline_ofg_expansion
+from .builders import OpFromGraph, inline_ofg_expansion
 from ..graph.nodes import Variable
 from .sharedvalue import shared_constructor
 from . import builders, debugmode, function_module, io, mode, monitormode, ops, profiling, sharedvalue  # noqa
@@ -32,6 +33,4 @@ izip, xrange = zip, range
 
 __all__ = ["In", "Out", "Param", "SharedVariable", "shared", "function", "Function", "Mode", "FAST_RUN",
            "FAST_COMPILE", "get_default_mode", "MissingInputError", "UnusedInputError", "pfunc",
-           "rebuild_collect_shared", "DebugMode", "optdb"]
-
-from ..compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)
+           "rebuild_collect_shared", "DebugMode", "optdb", "OpFromGraph"]

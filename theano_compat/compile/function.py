@@ -13,6 +13,7 @@ from ..graph.types import TensorType
 from . import cache, guard, placement
 from .errors import MissingInputError, UnusedInputError
 from .io import In, Out
+from .function_model import FunctionModel, caller_name, input_containers
 from .host import NeedsShapes
 from .host_random import plan_ahead
 from .lower import NeedsStatic, Prepass, make_step
@@ -32,6 +33,10 @@ def function(inputs, outputs=None, mode=None, updates=None, givens=None, no_defa
         raise Exception("Input variables of a Theano function should be contained in a list, even when "
                         "there is a single input.")
     get_mode(mode)
+    if not isinstance(no_default_updates, (bool, list)):
+        raise TypeError("no_default_update should be either a boolean or a list")
+    if name is None:
+        name = caller_name(1)  # Theano: the file and line that compiled the function
     ins = [_as_in(i, allow_input_downcast) for i in inputs]
     _check_duplicates(ins)
     keys = list(outputs) if isinstance(outputs, dict) else None
@@ -41,7 +46,11 @@ def function(inputs, outputs=None, mode=None, updates=None, givens=None, no_defa
     outs = [] if outputs is None else ([outputs] if single else list(outputs))
     outs = [_as_output(o) for o in outs]
     pairs = _update_pairs(updates)
-    replace = _givens_pairs(givens, [i.variable for i in ins])
+    replace = _givens_pairs(givens, [i.variable for i in ins], rebuild_strict)
+    if not rebuild_strict and replace:  # a replacement may change types: the graph is made again around it
+        from .pfunc import apply_givens_loosely
+        outs, pairs, ins = apply_givens_loosely(outs, pairs, ins, replace)
+        replace = {}
     return Function(ins, outs, single if keys is None else keys, pairs, replace, no_default_updates, name,
                     on_unused_input or config.on_unused_input)
 
@@ -117,7 +126,7 @@ def _convert_update(var, value):
                     "dimensions.")
 
 
-def _givens_pairs(givens, input_vars):
+def _givens_pairs(givens, input_vars, strict=True):
     from ..ops.basic import patternbroadcast
     from .shared import shared
     if givens is None:
@@ -136,7 +145,7 @@ def _givens_pairs(givens, input_vars):
                 "`theano.clone`, e.g. like this: `theano.function([x], theano.clone(f(x), replace={x: g(x)}))`.")
         if not isinstance(new, Variable):
             new = shared(new)
-        if new.type != old.type:
+        if new.type != old.type and strict:
             if new.dtype != old.dtype or new.ndim != old.ndim or \
                     any(b and not nb for b, nb in zip(old.broadcastable, new.broadcastable)):
                 raise TypeError("Trying to replace a variable with a variable of a different type: "
@@ -146,12 +155,13 @@ def _givens_pairs(givens, input_vars):
     return out
 
 
-class Function:
-    """A compiled Theano function: call it with the inputs' values."""
+class Function(FunctionModel):
+    """A compiled Theano function: call it with the inputs' values (Theano's object model: function_model.py)."""
 
     def __init__(self, ins, outs, single, updates, givens, no_default_updates, name, on_unused_input):
         self.name = name
         self._spec = (ins, outs, single, updates, givens, no_default_updates, name, on_unused_input)
+        self._storage = input_containers(ins)  # the explicit inputs' defaults and state
         self._build(*self._spec)
 
     # --- building ---
@@ -164,9 +174,10 @@ class Function:
         new_graph = clone_replace(outs + [v for _, v in updates], givens)
         outs, update_values = new_graph[:len(outs)], new_graph[len(outs):]
         updates = list(zip(targets, update_values))
-        updates += _default_updates(outs + update_values, updates, no_default_updates, givens)
+        updates += _default_updates(outs + update_values, updates, no_default_updates, givens,
+                                    [i.variable for i in ins])
         self.inputs = ins
-        self.maker = self  # Theano code reads f.maker.inputs / f.maker.fgraph
+        self._graph = (outs, updates)  # what f.maker shows
         self._single = single
         self._input_vars = [i.variable for i in ins]
         everything = outs + [v for _, v in updates]
@@ -201,11 +212,9 @@ class Function:
         self._compiled = {}
         self._fast = None
         self._guarded = False
-        self._defaults = [(i.value is not None, i.value) for i in ins]
         self.outputs = outs[:self._n_outs]
         self._fetchers = [_fetcher(o) for o in self.outputs]
         self._converters = [_converter(i) for i in ins]
-        self._names = {i.name: k for k, i in enumerate(ins) if i.name is not None}
 
     def _check_roots(self, roots, on_unused_input):
         root_set = set(roots)
@@ -304,7 +313,7 @@ class Function:
         """In(x, value=..., update=...): the update's value is x's default in the next call."""
         n = self._n_outs
         for k, value in zip(self._stateful, outs[n:]):
-            self._defaults[k] = (True, np.array(value))
+            self._keep(k, value)
         return outs[:n]
 
     def _executable(self, values, shared):
@@ -319,59 +328,6 @@ class Function:
                                                    self._readonly + self._drawn, self._placement, self._precision)
         return exe
 
-    def _bind(self, args, kwargs):
-        n = len(self.inputs)
-        if len(args) + len(kwargs) > n:
-            raise TypeError("Too many parameter passed to theano function")
-        given = list(args) + [_MISSING] * (n - len(args))
-        for key, value in kwargs.items():
-            k = self._names.get(key) if isinstance(key, str) else self._input_vars.index(key)
-            if k is None:
-                raise TypeError(f"Unknown input or state: {key}. The function has {n} named inputs "
-                                f"({', '.join(self._names)}).")
-            if given[k] is not _MISSING:
-                raise TypeError(f"Multiple values for input: {key}")
-            given[k] = value
-        return [self._filter(k, v) for k, v in enumerate(given)]
-
-    def _filter(self, k, value):
-        spec = self.inputs[k]
-        if value is _MISSING:
-            has_default, default = self._defaults[k]
-            if not has_default:
-                raise TypeError(f"Missing required input: {spec.variable}")
-            value = default
-        t = spec.variable.type
-        if isinstance(value, jax.Array) and value.dtype == t.numpy_dtype and value.ndim == t.ndim:
-            return value  # already on a device: no host round trip
-        if value is None:  # Theano lets None through its filter, and the computation refuses it
-            raise ValueError(f"expected an ndarray, not None (input {spec.variable} at index {k} of the theano "
-                             "function)")
-        try:
-            return t.filter(value, strict=spec.strict, allow_downcast=spec.allow_downcast)
-        except (TypeError, ValueError, AttributeError) as e:
-            where = f"theano function{f' with name {self.name!r}' if self.name else ''}"
-            arg = f"argument{f' with name {spec.name!r}' if spec.name else ''}"
-            e.args = (f"Bad input {arg} to {where} at index {k} (0-based). " + str(e.args[0]),) + e.args[1:]
-            raise
-
-    # --- pickling: the graph travels, the compiled steps are rebuilt ---
-
-    def __getstate__(self):
-        return {"spec": self._spec}
-
-    def __setstate__(self, state):
-        self._spec = state["spec"]
-        self.name = self._spec[6]
-        self._build(*self._spec)
-
-    def copy(self, share_memory=False, swap=None, delete_updates=False, name=None, profile=None):
-        """A new function with the same graph (Theano's Function.copy, share_memory=True only)."""
-        return Function(*self._spec)
-
-
-_MISSING = object()
-
 
 def _fetcher(output):
     """How an output's value reaches the caller: a fresh numpy array, or the user's value of a random state."""
@@ -381,6 +337,8 @@ def _fetcher(output):
 
 def _converter(spec):
     """The per-call conversion of one argument: the common cases without Theano's full filter."""
+    if spec.implicit:
+        return _refuse  # Theano: no argument for an implicit input (the slow path says so)
     t = spec.variable.type
     if not isinstance(t, TensorType):  # a random state, ...: the type's filter
         return lambda value: t.filter(value, strict=spec.strict, allow_downcast=spec.allow_downcast)
@@ -412,7 +370,11 @@ def _converter(spec):
     return convert
 
 
-def _default_updates(graph, updates, no_default_updates, givens):
+def _refuse(value):
+    raise TypeError("implicit input")
+
+
+def _default_updates(graph, updates, no_default_updates, givens, blockers=()):
     """Theano's default_update mechanism: shared variables in the graph that carry one get it applied."""
     if no_default_updates is True:
         return []
@@ -421,7 +383,7 @@ def _default_updates(graph, updates, no_default_updates, givens):
     extra, frontier = [], list(graph)
     while frontier:
         found = []
-        for r in graph_inputs(frontier):
+        for r in graph_inputs(frontier, blockers=blockers):  # not through an input of the function
             if isinstance(r, SharedVariable) and r.default_update is not None and r not in done \
                     and r not in frozen:
                 done.add(r)

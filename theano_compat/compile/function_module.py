@@ -5,18 +5,18 @@ from ..gof.graph import is_same_graph  # noqa: F401
 from ..stand_ins import declare_unsupported, noop_function
 from .errors import UnusedInputError
 from .function import Function, function as orig_function
+from .function_model import DUPLICATE, get_info_on_inputs  # noqa: F401
+from .maker import FunctionMaker  # noqa: F401
 from .io import In, SymbolicInput, SymbolicOutput  # noqa: F401
 from .mode import Supervisor  # noqa: F401
 from .ops import deep_copy_op, ops_with_inner_function, view_op  # noqa: F401
 
 izip, xrange = zip, range
-DUPLICATE = ["DUPLICATE"]
 NODEFAULT = ["NODEFAULT"]
 _CHECKERS = []
 _INTERNAL = "Theano's function-building machinery (FunctionGraph rewriting, storage, in-place views); " \
             "theano.function compiles one XLA step instead"
-declare_unsupported(globals(), _INTERNAL, classes="FunctionMaker",
-                    functions="std_fgraph fgraph_updated_vars infer_reuse_pattern view_tree_set")
+declare_unsupported(globals(), _INTERNAL, functions="std_fgraph fgraph_updated_vars infer_reuse_pattern view_tree_set")
 insert_deepcopy = noop_function("insert_deepcopy", "outputs of the XLA step never alias its inputs")
 
 
@@ -80,29 +80,6 @@ def convert_function_input(input):
         raise TypeError("The value for input %s should not be a Variable or SymbolicInput instance (got: %s)"
                         % (variable, value))
     return In(variable, name=name, value=value, update=update)
-
-
-def get_info_on_inputs(named_inputs, n_unnamed_inputs):
-    """The explanation Theano adds to errors about a function's inputs."""
-    n_named = len(named_inputs)
-
-    def get_plural(n):
-        return "s" if n > 1 else ""
-    if n_named == 0:
-        if n_unnamed_inputs == 0:
-            return "The function is supposed to have no input."
-        if n_unnamed_inputs == 1:
-            return ("The function has a single input variable which has no name, and thus cannot be assigned "
-                    "through a keyword argument (use 'name=...' in a Variable's constructor to give it a name).")
-        return ("The function has %s inputs, but none of them is named, and thus they cannot be assigned through "
-                "keyword arguments (use 'name=...' in a Variable's constructor to give it a name)."
-                % n_unnamed_inputs)
-    if n_unnamed_inputs == 0:
-        return "The function has %s named input%s (%s)." % (n_named, get_plural(n_named), ", ".join(named_inputs))
-    return ("The function has %s named input%s (%s), and %s unnamed input%s which thus cannot be accessed "
-            "through keyword argument%s (use 'name=...' in a variable's constructor to give it a name)."
-            % (n_named, get_plural(n_named), ", ".join(named_inputs), n_unnamed_inputs,
-               get_plural(n_unnamed_inputs), get_plural(n_unnamed_inputs)))
 
 
 __all__ = ["Function", "UnusedInputError", "AliasedMemoryError"]

@@ -14,7 +14,7 @@ from ..config import config
 from ..graph import dtypes as D
 from ..graph.nodes import Variable, ancestors
 from ..graph.ops import Primitive
-from ..graph.types import TensorType
+from ..graph.types import TensorType, Type
 from ..graph.constants import as_tensor_variable
 
 
@@ -26,12 +26,27 @@ class NullTypeGradError(TypeError):
     """A gradient on the path is undefined (Theano's NullType)."""
 
 
-class NullType:
-    """The type of an undefined gradient; `why_null` says why."""
+class NullType(Type):
+    """The type of an undefined gradient; `why_null` says why (theano.gof.null_type.NullType)."""
 
-    def __init__(self, why_null):
+    def __init__(self, why_null="(no explanation given)"):
         self.why_null = why_null
         self.dtype = None
+
+    def filter(self, data, strict=False, allow_downcast=None):
+        raise ValueError("No values may be assigned to a NullType")
+
+    def __eq__(self, other):
+        return type(self) == type(other)
+
+    def __hash__(self):
+        return hash(type(self))
+
+    def __str__(self):
+        return "NullType"
+
+
+NullType.__module__ = "theano.gof.null_type"
 
 
 def undefined_grad(x, op_name, why=None):
@@ -84,7 +99,9 @@ def grad(cost, wrt, consider_constant=None, disconnected_inputs="raise", add_nam
             _handle_disconnected(w, disconnected_inputs)
             if return_disconnected == "zero":
                 g = _float_zeros_like(w)
-            elif return_disconnected in ("Disconnected", "None"):
+            elif return_disconnected == "Disconnected":
+                g = disconnected_type()  # Theano: a DisconnectedType variable, where "None" gives None
+            elif return_disconnected == "None":
                 g = None
         result.append(g)
     return (tuple(result) if isinstance(wrt, tuple) else result) if many else result[0]
@@ -113,21 +130,38 @@ def _float_zeros_like(x):
 
 
 def _clients(outputs, wrt, consider_constant):
-    """var -> [(node, input index)] for the nodes on a path from wrt to the outputs."""
+    """var -> [(node, input index)] for the nodes on a path from wrt to the outputs; an op's
+    connection_pattern (user ops, OpFromGraph) says which of its outputs each input reaches."""
+    from ..graph.nodes import toposort
     blocked = set(consider_constant)
     depends = set(wrt)
     nodes = []
-    from ..graph.nodes import toposort
     for node in toposort(outputs, blockers=blocked):
-        if any(i in depends for i in node.inputs) and node.op not in _STOP:
-            depends.update(node.outputs)
-            nodes.append(node)
-    clients = {}
-    for node in nodes:
+        reached = [k for k, i in enumerate(node.inputs) if i in depends]
+        if not reached or node.op in _STOP:
+            continue
+        pattern = _connection_pattern(node)
+        outs = [o for j, o in enumerate(node.outputs) if pattern is None or any(pattern[k][j] for k in reached)]
+        if outs:
+            depends.update(outs)
+            nodes.append((node, pattern))
+    # backwards from the outputs, through the inputs connected to an output the outputs need
+    needed, clients = set(outputs), {}
+    for node, pattern in reversed(nodes):
+        used = [j for j, o in enumerate(node.outputs) if o in needed]
         for k, i in enumerate(node.inputs):
-            if i in depends:
+            if i in depends and used and (pattern is None or any(pattern[k][j] for j in used)):
+                needed.add(i)
                 clients.setdefault(i, []).append((node, k))
+    for terms in clients.values():
+        terms.reverse()  # in the nodes' order, so that terms add up as before
     return clients
+
+
+def _connection_pattern(node):
+    if isinstance(node.op, Primitive) or not hasattr(node.op, "connection_pattern"):
+        return None
+    return node.op.connection_pattern(node)
 
 
 _STOP = set()  # ops whose outputs carry no gradient (disconnected_grad)
@@ -180,7 +214,19 @@ def _node_grads(node, ograds):
         ograds = [(_float_zeros_like(o) if isinstance(o.type, TensorType) else None) if g is None else g
                   for o, g in zip(node.outputs, ograds)]
         return list((op.grad_rule or vjp_grad)(node.inputs, node.outputs, ograds, **node.params))
-    # Theano hands a user's op a DisconnectedType variable for such an output
+    return _user_op_grads(node, ograds)
+
+
+def _user_op_grads(node, ograds):
+    """A user's Op's L_op, with Theano's use of its connection_pattern: inputs it declares unconnected to
+    every output the cost uses are disconnected without asking the op, and its answer must agree."""
+    op = node.op
+    pattern = _connection_pattern(node) or [[True] * len(node.outputs) for _ in node.inputs]
+    used = [g is not None for g in ograds]
+    connected = [any(p and u for p, u in zip(row, used)) for row in pattern]
+    if not any(connected):
+        return [None] * len(node.inputs)
+    # Theano hands the op a DisconnectedType variable for an output the cost does not use
     ograds = [disconnected_type() if g is None else g for g in ograds]
     terms = list(op.L_op(node.inputs, node.outputs, ograds))
     if len(terms) != len(node.inputs):
@@ -191,7 +237,15 @@ def _node_grads(node, ograds):
             raise TypeError(f"{op}.grad returned None for a gradient term, this is prohibited. Instead of None,"
                             "return zeros_like(input), disconnected_type(), or a NullType variable such as those "
                             "made with the grad_undefined or grad_unimplemented helper functions.")
-    return [None if isinstance(t.type, DisconnectedType) else t for t in terms]
+        actual = not isinstance(term.type, DisconnectedType)
+        if connected[k] and not actual:
+            msg = f"{op}.grad returned DisconnectedType for input {k}."
+            if hasattr(op, "connection_pattern"):
+                raise TypeError(msg + " Its connection_pattern method does not allow this.")
+            warnings.warn(msg + " You may want to implement a connection_pattern method for it.", stacklevel=4)
+    # an input the op's connection_pattern does not connect to the outputs the cost uses contributes nothing
+    # (Theano's graph walk never asks for it: its own ops declare finer patterns, e.g. `second`'s)
+    return [None if isinstance(t.type, DisconnectedType) or not c else t for t, c in zip(terms, connected)]
 
 
 class DisconnectedType:

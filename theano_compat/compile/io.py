@@ -13,12 +13,23 @@ class SymbolicInput:
         if not isinstance(variable, Variable):
             raise TypeError(f"In() needs a symbolic Variable, got {variable!r}")
         self.variable = variable
-        self.name = name if name is not None else (variable.name if autoname else None)
+        self.name = variable.name if autoname and name is None else name
+        if self.name is not None and not isinstance(self.name, str):
+            raise TypeError("name must be a string! (got: %s)" % (self.name,))
         self.update = update
-        self.mutable = bool(mutable) if mutable is not None else update is not None
+        if update is not None and getattr(update, "type", None) != variable.type:
+            raise TypeError("Variable '%s' has type %s but an update of type %s. The type of the update should be "
+                            "the same as the type of the variable" % (variable, variable.type,
+                                                                     getattr(update, "type", None)))
+        self.mutable = mutable if mutable is not None else update is not None
         self.strict = strict
         self.allow_downcast = allow_downcast
         self.implicit = implicit
+
+    def __str__(self):
+        return "In(%s -> %s)" % (self.variable, self.update) if self.update is not None else "In(%s)" % self.variable
+
+    __repr__ = __str__
 
 
 class In(SymbolicInput):
@@ -26,10 +37,19 @@ class In(SymbolicInput):
 
     def __init__(self, variable, name=None, value=None, update=None, mutable=None, strict=False,
                  allow_downcast=None, autoname=True, implicit=None, borrow=None, shared=False):
+        self.shared = shared  # the value comes from a shared variable's container
+        self.borrow = mutable if borrow is None else borrow
+        if mutable and not self.borrow:
+            raise AssertionError("Symbolic input for variable %s (name=%s) has flags mutable=True, borrow=False. "
+                                 "This combination is incompatible since mutable=True implies that the input "
+                                 "variable may be both aliased (borrow=True) and overwritten." % (variable, name))
+        if implicit is None:
+            from .container import Container
+            implicit = isinstance(value, (Container, SharedVariable))
         super().__init__(variable, name, update, mutable, strict, allow_downcast, autoname, implicit)
         self.value = value
-        self.borrow = borrow
-        self.shared = shared
+        if self.implicit and value is None:
+            raise TypeError("An implicit input must be given a default value")
 
 
 def Param(variable, default=None, name=None, mutable=False, strict=False, allow_downcast=None,
@@ -40,11 +60,16 @@ def Param(variable, default=None, name=None, mutable=False, strict=False, allow_
 
 
 class SymbolicOutput:
-    """theano.Out: an output; `borrow` is accepted (outputs are always fresh arrays here)."""
+    """theano.Out: an output; with borrow=True Theano may return its internal storage (here: a fresh array)."""
 
     def __init__(self, variable, borrow=False):
         self.variable = variable
         self.borrow = borrow
+
+    def __str__(self):
+        return "Out(%s,%s)" % (self.variable, self.borrow)
+
+    __repr__ = __str__
 
 
 Out = SymbolicOutput  # Theano: the same class under both names

@@ -53,7 +53,8 @@ def _folds(op, node):
 
 def _lower(op, node, args, keys):
     if not isinstance(op, Primitive):
-        return lower_perform(node, args)  # a user-written Op: its perform, on the host
+        lower_node = getattr(op, "lower_node", None)  # an op lowered from its own graph (OpFromGraph)
+        return lower_node(node, args, keys) if lower_node else lower_perform(node, args)  # else: perform
     if op.static is None:
         return op.lower(*args, **node.params)
     return op.lower(*args, static=static_key(node, args, keys), **node.params)

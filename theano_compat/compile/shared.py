@@ -7,18 +7,8 @@ import numpy as np
 from ..graph.nodes import Variable
 from ..graph.types import TensorType
 from ..tensor.var import _tensor_py_operators
+from .container import Container, SharedContainer  # noqa: F401  (Theano's Container is served from here too)
 from . import placement
-
-
-class Container:
-    """Holds a shared variable's current value: a JAX array on the configured device."""
-
-    def __init__(self, value):
-        self.value = value
-
-    @property
-    def storage(self):  # Theano code sometimes reads container.storage[0]
-        return [np.asarray(self.value)]
 
 
 def _no_value(self, *value):
@@ -29,41 +19,59 @@ def _no_value(self, *value):
 class SharedVariable(Variable):
     """A variable with a value kept between function calls (Theano's SharedVariable)."""
 
-    def __init__(self, name, type, value, strict, allow_downcast=None, container=None):
+    def __init__(self, name, type, value, strict, allow_downcast=None, container=None, *, borrow=True):
         super().__init__(type, name=name)
         self.strict = strict
         self.allow_downcast = allow_downcast
-        self.default_update = None
-        self.container = container or Container(self._to_device(value, strict))
+        if container is None:
+            # Theano: the variable holds the value it is given; theano.shared() copied it (borrow=False), so
+            # there is nothing to share with the caller
+            container = SharedContainer(self, None)
+            container.store(self.type.filter(value, strict=strict, allow_downcast=allow_downcast),
+                            self._put if self._on_device else None, alias=borrow)
+        self.container = container
 
     def _to_device(self, value, strict=False):
         value = self.type.filter(value, strict=strict, allow_downcast=self.allow_downcast)
-        return placement.current().put(value) if self._on_device else value
+        return self._put(value) if self._on_device else value
+
+    @staticmethod
+    def _put(value):
+        return placement.current().put(value)
 
     @property
     def _on_device(self):
         return isinstance(self.type, TensorType)  # a Generic value (a list, None, ...) stays on the host
+
+    default_update = None  # Theano: set it to an expression to update the variable in every function using it
 
     # Theano 0.x's `sharedvar.value`: Theano 1.0 refuses both reading and assigning it. A silent attribute
     # would let legacy code (`W.value = init`) train from the wrong weights.
     value = property(_no_value, _no_value)
 
     def get_value(self, borrow=False, return_internal_type=False):
-        """The current value as a numpy array; a copy unless borrow=True."""
-        value = self.container.value
+        """The current value as a numpy array: a copy, or with borrow=True the value's own ndarray (on CPU,
+        changing it in place changes the variable, as in Theano)."""
         if not self._on_device:
+            value = self.container.value
             return value if borrow else copy.deepcopy(value)
-        return np.asarray(value) if borrow else np.array(value, copy=True)
+        if borrow:
+            return self.container.host_view()
+        return np.array(self.container.value, copy=True)
 
     def set_value(self, new_value, borrow=False):
-        """Replace the value (a new shape is fine; another dtype or ndim raises TypeError)."""
+        """Replace the value (a new shape is fine; another dtype or ndim raises TypeError). With borrow=True
+        the variable may keep new_value's memory (see compile/container.py)."""
+        if borrow and self._on_device and self.container.holds_view(new_value):
+            return  # the value's own ndarray, perhaps changed in place: it is the value already
         if not borrow and isinstance(new_value, np.ndarray):
             new_value = new_value.copy()  # JAX may alias host memory on CPU: Theano copies unless borrow
         try:
-            self.container.value = self._to_device(new_value, self.strict)
+            value = self.type.filter(new_value, strict=self.strict, allow_downcast=self.allow_downcast)
         except Exception as e:
             e.args = e.args + (f'Container name "{self.name}"',)  # Theano's Container adds this
             raise
+        self.container.store(value, self._put if self._on_device else None, alias=borrow)
 
     def clone(self):
         cp = self.__class__(self.name, self.type, None, self.strict, self.allow_downcast,
@@ -74,16 +82,10 @@ class SharedVariable(Variable):
     def zero(self, borrow=False):
         self.container.value = jax.numpy.zeros_like(self.container.value)
 
-    def __getstate__(self):
-        state = dict(super().__getstate__())
-        if self._on_device:
-            state["container"] = Container(np.asarray(self.container.value))
-        return state
-
     def __setstate__(self, state):
         self.__dict__.update(state)
-        if self._on_device:
-            self.container.value = placement.current().put(np.asarray(self.container.value))
+        if self._on_device and isinstance(self.container, SharedContainer):
+            self.container.store(np.asarray(self.container.value), self._put, alias=False)
 
 
 class TensorSharedVariable(_tensor_py_operators, SharedVariable):
@@ -121,7 +123,7 @@ def _tensor_constructor(value, name, strict, allow_downcast, borrow, broadcastab
         raise TypeError(f"shared() needs a numpy array or a Python number, got {type(value).__name__}")
     bcast = (False,) * value.ndim if broadcastable is None else tuple(broadcastable)
     ttype = TensorType(str(value.dtype), bcast)
-    return cls(name, ttype, np.array(value, copy=not borrow), strict, allow_downcast)
+    return cls(name, ttype, np.array(value, copy=not borrow), strict, allow_downcast, borrow=borrow)
 
 
 class Generic:

@@ -73,6 +73,8 @@ class Op(metaclass=MetaObject):
         node = self.make_node(*inputs, **kwargs)
         if not isinstance(node, Apply):
             raise TypeError(f"{self}.make_node must return an Apply instance, got {node!r}")
+        for hook in BUILT:
+            hook(node)
         if self.default_output is not None:
             out = node.outputs[self.default_output]
             return [out] if return_list else out
@@ -244,6 +246,8 @@ def _hashable(value):
 
 
 REGISTRY = {}
+# Called with every node built by calling an op (compile/test_values.py: Theano's test values).
+BUILT = []
 
 
 def lookup(name):
@@ -266,5 +270,6 @@ def may_fail(node):
     or a user Op's perform (host code may raise). A step with one keeps its buffers, so that a failed call
     changes no shared variable."""
     if not isinstance(node.op, Primitive):
-        return True
+        inner = getattr(node.op, "inner_may_fail", None)  # an op lowered from its own graph (OpFromGraph)
+        return True if inner is None else inner()
     return bool(getattr(node.op, "checks", None) and node.op.checks(node))

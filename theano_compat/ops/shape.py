@@ -260,4 +260,39 @@ def get_vector_length(v):
         return len(v.owner.inputs)
     if v.owner is not None and primitive_name(v.owner) == "shape":
         return v.owner.inputs[0].ndim
-    raise ValueError(f"length not known: {v}")
+    n = _shape_slice_length(v)
+    if n is not None:
+        return n
+    from ..printing import debugprint
+    raise ValueError("length not known: %s" % debugprint(v, file="str"))
+
+
+def _shape_slice_length(v):
+    """x.shape[a:b:c] with constant bounds: its length (Theano's rule, positive steps only)."""
+    node = v.owner
+    if node is None or primitive_name(node) != "subtensor" or node.params["spec"][0][0] != "slice":
+        return None
+    shp = node.inputs[0].owner
+    if shp is None or primitive_name(shp) != "shape":
+        return None
+    ndim = shp.inputs[0].ndim
+    start, stop, step = (_constant_ref(node, r) for r in node.params["spec"][0][1:])
+    start = 0 if start is None else max(start + ndim, 0) if start < 0 else start
+    stop = ndim if stop is None else min(stop, ndim) if stop >= 0 else stop + ndim
+    step = 1 if step is None else step
+    if start >= 0 and stop >= 0 and step > 0 and stop >= start:
+        n = (stop - start - 1) // step + 1
+        # Theano reads the bounds as numpy constants: with any bound given, the length is a numpy int
+        return np.int64(n) if any(r is not None for r in node.params["spec"][0][1:]) else n
+    return None
+
+
+def _constant_ref(node, ref):
+    """A subtensor bound as a Python int (None: absent), or NaN where it is symbolic."""
+    if ref is None or isinstance(ref, int):
+        return ref
+    from .basic import NotScalarConstantError, get_scalar_constant_value
+    try:
+        return int(get_scalar_constant_value(node.inputs[ref[1]]))
+    except NotScalarConstantError:
+        return float("nan")

@@ -10,6 +10,7 @@ from collections import OrderedDict
 
 import numpy as np
 
+from ..compile import test_values
 from ..compile.errors import MissingInputError
 from ..compile.shared import SharedVariable
 from ..graph import dtypes as D
@@ -110,6 +111,7 @@ def scan(fn, sequences=None, outputs_info=None, non_sequences=None, n_steps=None
     for s in seqs:
         taps, var = s["taps"], s["input"]
         phs = [TensorType(var.dtype, var.broadcastable[1:])(_slice_name(var, k)) for k in taps]
+        test_values.take_row(phs, var, [k - min(taps) for k in taps])  # Theano: the first step's slices
         seq_specs.append((list(taps), phs))
         seq_args += phs
     out_args, taps_of = [], []
@@ -120,6 +122,7 @@ def scan(fn, sequences=None, outputs_info=None, non_sequences=None, n_steps=None
             ph = init.type()
             if getattr(init, "name", None) is not None:
                 ph.name = init.name + "[t-1]"
+            test_values.take_row([ph], init, [None])
             out_args.append([ph])
         elif taps:
             if any(t > 0 for t in taps):
@@ -127,7 +130,9 @@ def scan(fn, sequences=None, outputs_info=None, non_sequences=None, n_steps=None
             if init.ndim == 0:
                 raise ValueError("The initial state of an output with taps %s must have one more dimension "
                                  "than the output (the taps are its rows)" % (taps,))
-            out_args.append([TensorType(init.dtype, init.broadcastable[1:])(_slice_name(init, k)) for k in taps])
+            phs = [TensorType(init.dtype, init.broadcastable[1:])(_slice_name(init, k)) for k in taps]
+            test_values.take_row(phs, init, [k - min(taps) for k in taps])
+            out_args.append(phs)
         else:
             out_args.append([])
         taps_of.append(taps)

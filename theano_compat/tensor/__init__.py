@@ -104,6 +104,7 @@ izip, xrange = zip, range
 numpy_diagonal_return_view = True
 sparse_module_ref = None
 constant_cache = {}
+Tensor = TensorType  # Theano: the old name of the class, still exported by theano.tensor
 # Theano's tuples of types (T.fscalar and its kin are TensorType instances there).
 int_types = int_scalar_types = tuple(TensorType(d, ()) for d in int_dtypes)
 float_types = float_scalar_types = tuple(TensorType(d, ()) for d in ("float32", "float64"))

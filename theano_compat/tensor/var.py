@@ -84,15 +84,20 @@ class _tensor_py_operators:
         raise TypeError("Variables do not support boolean operations.")
 
     def __iter__(self):
+        # Theano: a vector whose length the graph tells (x.shape, x.shape[:2], a stack) iterates; another
+        # vector raises ValueError("length not known"), anything else this TypeError
         try:
-            for i in range(_T().get_vector_length(self)):
-                yield self[i]
-        except (TypeError, ValueError):
+            n = _T().get_vector_length(self)
+        except TypeError:
             raise TypeError("TensorType does not support iteration. Maybe you are using builtin.sum instead "
                             "of theano.tensor.sum? (Maybe .max?)") from None
+        for i in range(n):
+            yield self[i]
 
     def __getitem__(self, index):
         from ..ops.subtensor import subtensor  # T.subtensor is Theano's module of that name
+        if isinstance(index, list) and any(isinstance(a, slice) for a in index):
+            index = tuple(index)  # Theano (numpy 1): a list holding slices is a tuple of indices
         return subtensor(self, index)
 
     def take(self, indices, axis=None, mode="raise"): return _T().take(self, indices, axis, mode)
@@ -219,10 +224,6 @@ class _tensor_py_operators:
         state = dict(super().__getstate__())  # a shared variable's own state (its value as numpy) first
         state.pop("_eval_cache", None)  # compiled functions are rebuilt, not pickled
         return state
-
-    def __array__(self, dtype=None):
-        raise TypeError("A symbolic variable cannot be converted to a numpy array; compile a function or "
-                        "call .eval()")
 
 
 def _T():

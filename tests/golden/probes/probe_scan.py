@@ -64,6 +64,46 @@ class Rec(object):
         return v
 
 
+def registry(recorder=None, aborted=None):
+    """(CASES, case, run_case) for a probe whose cases are functions case(r, th, T) of a recorder
+    (probe_scan's Rec unless given); a case that fails outside a step records the step '<case aborted>'."""
+    cases = OrderedDict()
+
+    def case(fn):
+        cases[fn.__name__] = fn
+        return fn
+
+    def run(name, th, T):
+        r = (recorder or Rec)()
+        try:
+            cases[name](r, th, T)
+        except Exception as e:
+            r.steps.append(aborted(e) if aborted else
+                           ['<case aborted>', {'raise': {'error': type(e).__name__, 'msg': str(e)[:300]}}])
+        return r.steps
+    return cases, case, run
+
+
+def record_cases(cases, run_case, json_name):
+    """Run every case under the real Theano and write tests/golden/<json_name> (no machine paths in it)."""
+    import theano
+    import theano.tensor as T
+    out = OrderedDict([('theano_version', theano.__version__), ('cases', OrderedDict())])
+    for name in cases:
+        out['cases'][name] = {'steps': [s[:2] for s in run_case(name, theano, T)]}
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', json_name)
+    with open(path, 'w') as f:
+        f.write(no_paths(json.dumps(out, indent=1)) + '\n')
+
+
+def no_paths(text):
+    """JSON text without the repository's absolute path (also where a recorded message was cut inside it)."""
+    import re
+    root = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..'))
+    text = text.replace(root + os.sep, '')
+    return re.sub(r'/[^"\\]*"', lambda m: '"' if root.startswith(m.group(0)[:-1]) else m.group(0), text)
+
+
 def run_case(name, th, T, S, ifelse):
     r = Rec()
     try:

@@ -118,3 +118,15 @@ def test_unsupported_and_errors():
         warnings.simplefilter("always")
         c = srng.multinomial_wo_replacement(n=2, pvals=T.matrix())
     assert "deprecated" in str(w[0].message) and c.dtype == "int64" and c.ndim == 2
+
+
+def test_grad_through_a_draw_is_undefined_like_theano():
+    # Theano 1.0.5 (sandbox/tests/test_rng_mrg.py::test_undefined_grad): a draw's parameters have no
+    # gradient, while a mask drawn with the input's shape leaves the input's gradient defined
+    srng = MRG_RandomStreams(seed=1234)
+    low = T.scalar()
+    with pytest.raises(theano.gradient.NullTypeGradError):
+        theano.grad(srng.uniform((), low=low), low)
+    x = T.vector()
+    g = theano.grad((x * srng.binomial(x.shape, p=0.5, dtype=x.dtype)).sum(), x)
+    assert g.dtype == x.dtype

@@ -194,15 +194,35 @@ class _Accumulator:
             if all(g is None for g in ograds):
                 self.terms[node] = [None] * len(node.inputs)
                 return self.terms[node]
-            ograds = [g if g is None or o.dtype in D.discrete_dtypes or g.dtype == o.dtype else g.astype(o.dtype)
-                      for o, g in zip(node.outputs, ograds)]
+            nulls = [g if _is_null(g) else None for g in ograds]
+            # an undefined (NullType) output gradient is not handed to the op: zeros stand in for it, and the
+            # op's answer tells which inputs that output reaches
+            ograds = [(_float_zeros_like(o) if isinstance(o.type, TensorType) else None) if n is not None
+                      else g if g is None or o.dtype in D.discrete_dtypes or g.dtype == o.dtype else g.astype(o.dtype)
+                      for o, g, n in zip(node.outputs, ograds, nulls)]
             terms = _node_grads(node, ograds)
+            if any(n is not None for n in nulls):
+                terms = _undefined_terms(node, terms, nulls)
             for k, term in enumerate(terms):
                 if term is not None and not _is_null(term) and term.dtype not in D.float_dtypes:
                     raise TypeError(f"{node.op.describe(node)}.grad illegally  returned an integer-valued "
                                     f"variable. (Input index {k}, dtype {term.dtype})")
             self.terms[node] = terms
         return self.terms[node]
+
+
+def _undefined_terms(node, terms, nulls):
+    """Theano's rule: an input connected to an output whose gradient is undefined has an undefined gradient
+    too (unless the op says it is disconnected, as Shape does for its input)."""
+    pattern = _connection_pattern(node) or [[True] * len(node.outputs) for _ in node.inputs]
+    out = list(terms)
+    for k, term in enumerate(terms):
+        if term is None:
+            continue
+        reached = [n for n, p in zip(nulls, pattern[k]) if n is not None and p]
+        if reached:
+            out[k] = reached[0]
+    return out
 
 
 def _node_grads(node, ograds):

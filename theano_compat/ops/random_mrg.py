@@ -12,7 +12,7 @@ from ..graph.nodes import Constant
 from ..graph.ops import Primitive, TheanoOp, primitive_name
 from ..graph.types import TensorType
 from . import mrg
-from .basic import cast
+from .basic import NotScalarConstantError, cast, get_scalar_constant_value
 from .shape import get_vector_length
 
 
@@ -80,9 +80,13 @@ def size_broadcastable(size, ndim):
 
 
 def _is_one(s):
-    if isinstance(s, Constant):
-        return s.data.ndim == 0 and s.data == 1
-    return isinstance(s, (int, np.integer)) and s == 1
+    """Whether a size entry is the constant 1, through casts (Theano's extract_constant(s) == 1)."""
+    if isinstance(s, (int, np.integer)):
+        return s == 1
+    try:
+        return bool(get_scalar_constant_value(s) == 1)
+    except NotScalarConstantError:
+        return False
 
 
 mrg_uniform_base = mrg_uniform  # Theano's CPU/GPU base class: one class serves here

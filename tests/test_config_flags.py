@@ -38,3 +38,12 @@ def test_add_config_var_declares_a_flag_once():
     assert (config.surface_test.level, config.surface_test.mode, config.surface_test.on) == (3, "a", False)
     with pytest.raises(AttributeError, match="already taken"):
         AddConfigVar("surface_test.level", "again", IntParam(4))
+
+
+def test_configdefaults_helpers_answer_as_theano():
+    # tests/golden/probes/probe_configdefaults.py under Theano 1.0.5 printed: 64 64 float32, and
+    # Linux-3.10-el7.x86_64-x86_64-with-redhat-7.3-Maipo (its own Test_SharedVariable.test_ctors calls these)
+    from theano_compat import configdefaults as c
+    assert (c.python_int_bitwidth(), c.local_bitwidth(), c.floatX_convert("32")) == (64, 64, "float32")
+    assert c.short_platform("3.10.0-514.16.1.el7.x86_64", "Linux-3.10.0-514.16.1.el7.x86_64-x86_64-with-redhat-7.3"
+                            "-Maipo") == "Linux-3.10-el7.x86_64-x86_64-with-redhat-7.3-Maipo"

@@ -172,9 +172,10 @@ def matmul_precision():
 
 # --- compiledir: Theano's platform-dependent cache directory name (theano/configdefaults.py) ---
 
-def _short_platform():
+def _short_platform(r=None, p=None):
     """Theano's short_platform(): platform.platform() without the kernel's minor numbers."""
-    r, p = platform.release(), platform.platform()
+    r = platform.release() if r is None else r
+    p = platform.platform() if p is None else p
     sp = r.split("-")
     kernel = sp[0].split(".")
     if len(sp) < 2 or len(kernel) <= 2:

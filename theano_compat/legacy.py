@@ -13,7 +13,7 @@ import sys
 # Theano's C-code, optimizer-pass and GPU-kernel modules are left out on purpose (see the recorded
 # surface, theano_compat/migrate/theano_api.json "out_of_scope", and migration_guide/COVERAGE.md).
 PATHS = """
-theano theano.compat theano.configparser theano.gradient theano.ifelse theano.printing theano.raise_op
+theano theano.compat theano.configdefaults theano.configparser theano.gradient theano.ifelse theano.printing theano.raise_op
 theano.updates theano.version
 theano.compile theano.compile.builders theano.compile.debugmode theano.compile.function
 theano.compile.function_module theano.compile.io theano.compile.mode theano.compile.monitormode

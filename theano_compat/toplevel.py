@@ -2,7 +2,7 @@
 theano_compat/__init__.py binds (linkers, FunctionGraph, change_flags, the logging helpers, ...)."""
 import logging
 
-from . import compat, configparser, misc, scalar, updates  # noqa: F401
+from . import compat, configdefaults, configparser, misc, scalar, updates  # noqa: F401
 from .compile.function import function_dump
 from .compile.ops import as_op
 from .compile.function_module import FunctionMaker

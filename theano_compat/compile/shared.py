@@ -51,11 +51,14 @@ class SharedVariable(Variable):
 
     def get_value(self, borrow=False, return_internal_type=False):
         """The current value as a numpy array: a copy, or with borrow=True the value's own ndarray (on CPU,
-        changing it in place changes the variable, as in Theano)."""
+        changing it in place changes the variable, as in Theano). A value on several devices (data_parallel)
+        is gathered whole; with borrow and return_internal_type it is the jax.Array itself."""
         if not self._on_device:
             value = self.container.value
             return value if borrow else copy.deepcopy(value)
         if borrow:
+            if return_internal_type and _on_mesh(self.container.value):
+                return self.container.value  # data_parallel: the jax.Array itself, with its sharding
             return self.container.host_view()
         return np.array(self.container.value, copy=True)
 
@@ -86,6 +89,10 @@ class SharedVariable(Variable):
         self.__dict__.update(state)
         if self._on_device and isinstance(self.container, SharedContainer):
             self.container.store(np.asarray(self.container.value), self._put, alias=False)
+
+
+def _on_mesh(value):
+    return isinstance(value, jax.Array) and len(value.sharding.device_set) > 1
 
 
 class TensorSharedVariable(_tensor_py_operators, SharedVariable):

@@ -188,8 +188,8 @@ def host_code(what):
                                   "replace it (MRG_RandomStreams or randomstreams=threefry for random draws)")
     if what not in _WARNED:
         _WARNED.add(what)
-        warnings.warn(f"data_parallel: {what} runs on the host inside the step; it is computed on one device "
-                      "with its operands gathered (correct, not split)", stacklevel=2)
+        warnings.warn(f"data_parallel: {what}: host code inside the step, computed on one device with its "
+                      "operands gathered (correct, not split)", stacklevel=2)
 
 
 # --- several processes ---

@@ -97,7 +97,7 @@ class MeshStep:
         self._placement, self._fn, self._axes = placement, fn, axes
         self._n_shared, self._donated = n_shared, donated
         self._jits = {}
-        self._wait = placement.device.platform == "cpu"
+        self._wait = placement.device.platform == "cpu" and placement.size > 1  # one device: no all-reduce
 
     def _variant(self, args):
         p = self._placement

@@ -44,22 +44,33 @@ def _json(stdout):
 
 
 def _cases(devices):
-    proc = subprocess.run([sys.executable, str(ROOT / "tests/data_parallel_cases.py"), ",".join(CASES),
-                           ",".join(DTYPES)], capture_output=True, text=True, timeout=300,
-                          env=_env(devices, f"data_parallel={devices}"))
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    return _json(proc.stdout)
+    """The cases in a process with `devices` simulated devices (started now, read when called)."""
+    proc = subprocess.Popen([sys.executable, str(ROOT / "tests/data_parallel_cases.py"), ",".join(CASES),
+                             ",".join(DTYPES)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=_env(devices, f"data_parallel={devices}"))
 
-
-@pytest.fixture(scope="module")
-def reference():
-    assert type(placement.current()) is placement.Placement  # this process: the flag is off
-    return {f"{c}-{d}": C.run(c, d) for c in CASES for d in DTYPES}
+    def result():
+        try:
+            out, err = proc.communicate(timeout=300)
+        finally:
+            proc.kill()
+        assert proc.returncode == 0, err[-4000:]
+        return _json(out)
+    return result
 
 
 @pytest.fixture(scope="module")
 def meshes():
-    return {n: _cases(n) for n in (4, 8)}
+    return {n: _cases(n) for n in (4, 8)}  # both running while this process computes the reference
+
+
+@pytest.fixture(scope="module")
+def reference(meshes):
+    assert type(placement.current()) is placement.Placement  # this process: the flag is off
+    ref = {f"{c}-{d}": C.run(c, d) for c in CASES for d in DTYPES}
+    for n, result in list(meshes.items()):
+        meshes[n] = result()
+    return ref
 
 
 def _same(ref, got, dtype):

@@ -176,11 +176,16 @@ def tracing(placement):
         _TRACING.pop()
 
 
+def partitioning():
+    """Whether the step being traced is partitioned over several devices."""
+    return bool(_TRACING) and _TRACING[-1].size > 1
+
+
 def host_code(what):
     """Called where a step being traced calls back to the host (`what` names it). On one process the
     callback runs replicated (XLA gathers its operands on one device), correctly but not split: a one-time
     warning says so. On several processes it would run on one process only: refused."""
-    if not _TRACING or _TRACING[-1].size == 1:
+    if not partitioning():
         return
     if _TRACING[-1].multiprocess:
         raise NotImplementedError(f"data_parallel over several processes: {what} runs on the host, inside the "

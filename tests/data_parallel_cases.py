@@ -149,11 +149,13 @@ def run(case, dtype):
         losses = [float(step(k)) for k in range(STEPS)]
     values = [p.get_value() for p in params]
     reloaded = pickle.loads(pickle.dumps(params[0]))
+    pickled_function = pickle.dumps(f).hex() if case == "mlp" else None  # before the extra call below
     return {"losses": losses, "params": [v.ravel().tolist() for v in values],
             "dtypes": [str(v.dtype) for v in values], "placement": placement_of(f, params, example),
             "warnings": sorted({str(w.message) for w in caught if "data_parallel" in str(w.message)}),
             "pickled": pickle.dumps(params[0]).hex(),
-            "reloaded_equal": bool(np.array_equal(reloaded.get_value(), values[0]))}
+            "reloaded_equal": bool(np.array_equal(reloaded.get_value(), values[0])),
+            "pickled_function": pickled_function, "next_loss": float(f(*example))}
 
 
 def differing():

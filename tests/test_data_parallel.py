@@ -105,6 +105,9 @@ def test_pickles_gather_and_load_on_one_device(reference, meshes):
     np.testing.assert_array_equal(loaded.get_value().ravel(), got["params"][0])
     value = loaded.get_value(borrow=True, return_internal_type=True)
     assert isinstance(value, np.ndarray)  # Theano's internal type on one CPU device, as before
+    f = pickle.loads(bytes.fromhex(got["pickled_function"]))  # the trained function, with its shared values
+    x, y = C.mlp("float64")[3]
+    np.testing.assert_allclose(f(x, y), got["next_loss"], rtol=64 * np.finfo("float64").eps)
 
 
 def test_trailing_partial_batch_runs_replicated(reference, meshes):

@@ -12,6 +12,7 @@ import jax
 from jax.sharding import SingleDeviceSharding
 
 from ..config import config, jax_device
+from ..distributed import is_distributed
 
 
 class Placement:
@@ -53,7 +54,6 @@ _CURRENT = {}
 def current():
     """The placement that config.device names (read once: Theano fixes the device at start-up), over a mesh
     of that platform's devices when the data_parallel flag is set (compile/mesh.py)."""
-    from ..distributed import is_distributed
     # processes that joined one mesh run data parallel over all its devices unless the flag says otherwise
     key = (config.device, "all" if config.data_parallel == "off" and is_distributed() else config.data_parallel)
     placement = _CURRENT.get(key)

@@ -155,11 +155,12 @@ def _processes(commands, envs):
 @pytest.mark.multiprocess
 def test_two_processes_print_theanos_numbers():
     """examples/logistic_sgd.py, unchanged, on two processes (theano-compat run's options): each prints what
-    Theano 1.0.5 printed (its minibatches of 50 and the trailing 30 are split over the processes)."""
+    Theano 1.0.5 printed (its minibatches of 50 and the trailing 30 are split over the processes). The explicit
+    device flag starts JAX's backends when theano_compat is imported: the command runs again to join first."""
     port = _port()
     commands = [[sys.executable, "-m", "theano_compat", "run", "--coordinator", f"127.0.0.1:{port}",
                  "--num-processes", "2", "--process-id", str(k), "examples/logistic_sgd.py"] for k in range(2)]
-    outs = _processes(commands, [_env(1, "data_parallel=all")] * 2)
+    outs = _processes(commands, [_env(1, "device=cpu,data_parallel=all")] * 2)
     golden = (ROOT / "tests/golden/logistic_sgd.theano.out").read_text().splitlines()
     # gloo (the CPU processes' collectives) announces its connections on stdout
     assert [[line for line in out.splitlines() if not line.startswith("[Gloo]")] for out in outs] == [golden] * 2

@@ -169,10 +169,11 @@ def test_two_processes_print_theanos_numbers():
 @pytest.mark.multiprocess
 def test_two_processes_of_two_devices_same_losses(reference):
     """A 4-device mesh over two processes (JAX's environment variables): the same losses and parameters;
-    a shared variable initialised differently per process is refused, naming the processes."""
+    a shared variable initialised differently per process is refused, naming the processes; a user Op's
+    perform inside a step is refused, naming it."""
     port = _port()
     command = [sys.executable, str(ROOT / "tests/data_parallel_cases.py"), "mlp,rnn,logistic", "float64",
-               "differing"]
+               "differing", "host"]
     envs = [_env(2, "data_parallel=all", JAX_COORDINATOR_ADDRESS=f"127.0.0.1:{port}", JAX_NUM_PROCESSES="2",
                  JAX_PROCESS_ID=str(k)) for k in range(2)]
     results = [_json(out) for out in _processes([command] * 2, envs)]
@@ -181,3 +182,4 @@ def test_two_processes_of_two_devices_same_losses(reference):
             _same(reference[f"{case}-float64"], got[f"{case}-float64"], "float64")
             assert got[f"{case}-float64"]["placement"]["shared"][0] == [4, True]
         assert "starts with different values on processes [1] than on process 0" in got["differing"]
+        assert got["host"].startswith("data_parallel over several processes: the user Op Counting's perform")

@@ -3,7 +3,7 @@
 
 The cases are defined once in tests/golden/probes/probe_scan.py; regenerate the golden data with
 
-    THEANO_FLAGS=cxx= bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_scan.py
+    THEANO_FLAGS=cxx= bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_scan.py
 
 Values, dtypes, shapes, python types and exception classes are compared (messages are not).
 """
@@ -219,3 +219,25 @@ def test_inputs_an_output_does_not_depend_on_are_disconnected():
     f = theano.function([x, w, v], [T.grad(a.sum(), w), T.grad(a.sum(), x), T.grad(b.sum(), v)])
     gw, gx, gv = f(np.arange(3.), 0.5, 2.)
     assert gw == 1.0 and np.allclose(gx, [1.75, 1.5, 1.]) and gv == 3.0
+
+
+# tests/golden/probes/probe_scan_until_truncate.py under Theano 1.0.5: truncate_gradient with until counts
+# back from the last step that ran (the values Theano printed)
+UNTIL_TRUNCATE = [
+    (3, None, 5, [0, 0, 0, 0, 8, 10, 12] + [0] * 8),
+    (3, [-2, 0], 6, [0, 0, 0, 5, 6, 10, 4, 5] + [0] * 7),
+    (20, None, 5, [0, 2, 4, 6, 8, 10, 12] + [0] * 8),
+]
+
+
+@pytest.mark.parametrize("k, taps, threshold, expected", UNTIL_TRUNCATE)
+def test_truncate_gradient_with_until_matches_theano(k, taps, threshold, expected):
+    x, u = T.vector("x"), T.scalar("threshold", dtype="int64")
+    if taps is None:
+        r, _ = theano.scan(lambda a, u: (a * a, scan_module.until(a > u)), sequences=x, non_sequences=[u],
+                           truncate_gradient=k)
+    else:
+        r, _ = theano.scan(lambda a, b, u: (a * b, scan_module.until(b > u)),
+                           sequences=dict(input=x, taps=taps), non_sequences=[u], truncate_gradient=k)
+    g = theano.function([x, u], theano.grad(r.sum(), x))(np.arange(15.0), threshold)
+    np.testing.assert_array_equal(g, expected)

@@ -175,9 +175,6 @@ def _apply_vjp(fn, node_inputs, wrt, diff):
 
 def scan_grad(inputs, outputs, ograds, spec):
     """The scan op's gradient rule: one scan_grad node computing every float input's gradient."""
-    if spec.as_while and spec.truncate_gradient != -1:
-        raise NotImplementedError("theano_compat does not support truncate_gradient on a scan that stops "
-                                  "with theano.scan_module.until")
     float_outs = [k for k, o in enumerate(outputs) if _is_float_var(o)]
     wanted = [k for k in float_outs if not _is_zeros_of(ograds[k], outputs[k])]
     connected = set().union(*[connection(spec)[k] for k in wanted]) if wanted else set()

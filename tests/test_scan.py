@@ -241,3 +241,30 @@ def test_truncate_gradient_with_until_matches_theano(k, taps, threshold, expecte
                            sequences=dict(input=x, taps=taps), non_sequences=[u], truncate_gradient=k)
     g = theano.function([x, u], theano.grad(r.sum(), x))(np.arange(15.0), threshold)
     np.testing.assert_array_equal(g, expected)
+
+
+def test_state_broadcast_pattern_follows_the_step_and_grad_checks_it():
+    # tests/golden/probes/probe_scan_broadcast.py under Theano 1.0.5: the output is typed from the step's
+    # result (3D, matrix), and T.grad raises TypeError naming the inconsistent axes
+    x = T.tensor3()
+    y, _ = theano.scan(lambda a, p: a + p, sequences=x, outputs_info=[dict(initial=T.constant(np.zeros((1, 10))))])
+    assert str(y.type) == "TensorType(float64, 3D)"
+    with pytest.raises(TypeError, match=r"The output on axis 0 is `False`, but it is `True` on axis 1 in `output_info`"):
+        T.grad(y.sum(), x)
+    m = T.matrix()
+    y2, _ = theano.scan(lambda a, p: a + p, sequences=m, outputs_info=[T.zeros((1,))])
+    assert str(y2.type) == "TensorType(float64, matrix)"
+    with pytest.raises(TypeError, match=r"\(TensorType\(float64, \(True,\)\)\)"):
+        T.grad(y2.sum(), m)
+
+
+def test_update_needing_an_uncollected_input_is_missing_like_theano():
+    # tests/golden/probes/probe_scan_update_inputs.py under Theano 1.0.5: scan collects free inputs from the
+    # outputs only; an update that needs another one raises MissingInputError when scan is called
+    c, inc = theano.shared(0.), T.scalar("inc")
+    with pytest.raises(theano.gof.fg.MissingInputError, match=r"^Input 1 of the graph .* used to compute "
+                       r"Elemwise\{add,no_inplace\}\(<TensorType\(float64, scalar\)>, inc\), was not provided"):
+        theano.scan(lambda: (T.zeros(()), {c: c + inc}), n_steps=3)
+    o, upd = theano.scan(lambda: (T.zeros(()) + inc, {c: c + inc}), n_steps=3)
+    np.testing.assert_array_equal(theano.function([inc], o, updates=upd)(2.0), [2.0, 2.0, 2.0])
+    assert c.get_value() == 6.0

@@ -348,8 +348,9 @@ def scan_infer(*inputs, spec):
 def output_types(spec):
     types = []
     for kind, taps, phs, out in spec.outs:
-        inner = phs[0].type if kind != "nit_sot" else out.type
-        types.append(TensorType(inner.dtype, (False,) + inner.broadcastable))
+        # Theano's Scan types every output from the step's result, not from the initial state (so a state
+        # whose broadcast pattern the step changes makes T.grad fail, see check_broadcast)
+        types.append(TensorType(out.dtype, (False,) + out.broadcastable))
     types += [s.type for s, _ in spec.shared]
     if spec.as_while:
         types.append(TensorType("int64", ()))

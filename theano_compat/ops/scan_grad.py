@@ -175,6 +175,9 @@ def _apply_vjp(fn, node_inputs, wrt, diff):
 
 def scan_grad(inputs, outputs, ograds, spec):
     """The scan op's gradient rule: one scan_grad node computing every float input's gradient."""
+    for (kind, taps, phs, _), out in zip(spec.outs, outputs):
+        if kind != "nit_sot":
+            check_broadcast(out, phs[0])
     float_outs = [k for k, o in enumerate(outputs) if _is_float_var(o)]
     wanted = [k for k in float_outs if not _is_zeros_of(ograds[k], outputs[k])]
     connected = set().union(*[connection(spec)[k] for k in wanted]) if wanted else set()
@@ -184,6 +187,21 @@ def scan_grad(inputs, outputs, ograds, spec):
     spec.wants_grad = True
     fn = VjpFn(ScanFn(spec), len(inputs), diff, memo=True)
     return _apply_vjp(fn, list(inputs) + [outputs[0]] + [ograds[k] for k in float_outs], inputs, diff)
+
+
+def check_broadcast(v1, v2):
+    """Theano's Scan.make_node check, met by the gradient's scan: an output's history (v1) against the
+    variable standing for one step of it in the step function (v2), on their trailing axes."""
+    size = min(v1.ndim, v2.ndim)
+    for n, (b1, b2) in enumerate(zip(v1.broadcastable[-size:], v2.broadcastable[-size:])):
+        if b1 != b2:
+            a1, a2 = n + size - v1.ndim + 1, n + size - v2.ndim + 1
+            raise TypeError(
+                "The broadcast pattern of the output of scan (%s) is inconsistent with the one provided in "
+                "`output_info` (%s). The output on axis %d is `%r`, but it is `%r` on axis %d in `output_info`. "
+                "This can happen if one of the dimension is fixed to 1 in the input, while it is still variable in "
+                "the output, or vice-verca. You have to make them consistent, e.g. using theano.tensor."
+                "{patternbroadcast,unbroadcast,addbroadcast}." % (v1.type, v2.type, a1, b1, b2, a2))
 
 
 def _is_zeros_of(g, out):

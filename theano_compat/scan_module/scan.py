@@ -14,7 +14,7 @@ from ..compile import test_values
 from ..compile.errors import MissingInputError
 from ..compile.shared import SharedVariable
 from ..graph import dtypes as D
-from ..graph.nodes import Constant, Variable, inputs as graph_inputs
+from ..graph.nodes import Constant, Variable, inputs as graph_inputs, toposort
 from ..graph.types import TensorType
 from ..ops.scan import ScanSpec, apply_scan, prefix_op
 from .scan_utils import OrderedUpdates, get_updates_and_outputs
@@ -163,6 +163,9 @@ def scan(fn, sequences=None, outputs_info=None, non_sequences=None, n_steps=None
     roots = graph_inputs(inner, blockers=set(placeholders) | set(non_seqs))
     if strict:  # Theano: set(non_sequences), so a lone variable (not in a list) is iterated, and fails
         set(non_sequences if non_sequences is not None else [])
+    used = graph_inputs(outputs + ([condition] if condition is not None else []),
+                        blockers=set(placeholders) | set(non_seqs))
+    _check_update_inputs([u for _, u in shared], placeholders + non_seqs + used)
     free = []
     for v in non_seqs + roots:
         if v in free or v in shared_vars or v in placeholders or isinstance(v, Constant):
@@ -203,6 +206,21 @@ def scan(fn, sequences=None, outputs_info=None, non_sequences=None, n_steps=None
     if return_list is not True and len(results) == 1:
         return results[0], update_map
     return results, update_map
+
+
+def _check_update_inputs(update_values, known):
+    """Theano's scan takes as free inputs only what the outputs (and until) use: an update of a shared
+    variable that needs another symbolic input fails when its dummy function is compiled (a Theano quirk the
+    users of its MissingInputError rely on)."""
+    known = set(known)
+    for node in toposort(update_values, blockers=known):
+        for k, r in enumerate(node.inputs):
+            if r.owner is None and r not in known and not isinstance(r, (Constant, SharedVariable)):
+                raise MissingInputError(
+                    "Input %d of the graph (indices start from 0), used to compute %s, was not provided and not given "
+                    "a value. Use the Theano flag exception_verbosity='high', for more information on this error."
+                    "\nPlease pass this variable to the scan's inner function. Do not forget to also pass it to the "
+                    "`non_sequences` attribute of scan." % (k, node), variable=r)
 
 
 def _single_step(fn, seqs, outs_info, non_seqs, return_list):

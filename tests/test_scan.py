@@ -268,3 +268,16 @@ def test_update_needing_an_uncollected_input_is_missing_like_theano():
     o, upd = theano.scan(lambda: (T.zeros(()) + inc, {c: c + inc}), n_steps=3)
     np.testing.assert_array_equal(theano.function([inc], o, updates=upd)(2.0), [2.0, 2.0, 2.0])
     assert c.get_value() == 6.0
+
+
+def test_draw_passed_as_non_sequence_is_drawn_once_outside_the_loop():
+    # Theano 1.0.5 (tests/golden/probes/probe_scan_draw_non_sequence.py; its test_scan.py::test_draw_as_input_to_scan): scan's dummy function sees stand-ins for
+    # the non-sequences, so the draw's default update is not taken into the loop; every step sees one draw
+    trng = theano.tensor.shared_randomstreams.RandomStreams(123)
+    x = T.matrix("x")
+    y = trng.binomial(size=x.shape, p=x)
+    z, updates = theano.scan(lambda a: a, non_sequences=y, n_steps=2)
+    assert len(updates) == 0
+    ny, nz = theano.function([x], [y, z], updates=updates)(np.random.RandomState(1).uniform(size=(3, 3)))
+    np.testing.assert_array_equal(ny, [[1, 1, 0], [1, 1, 0], [0, 0, 0]])  # the values Theano drew
+    np.testing.assert_array_equal(nz, [ny, ny])

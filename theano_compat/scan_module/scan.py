@@ -155,7 +155,7 @@ def scan(fn, sequences=None, outputs_info=None, non_sequences=None, n_steps=None
     outputs = [_as_var(o) for o in outputs]
 
     # Step 3: shared variables updated in the loop (returned by fn, or their default_update)
-    shared = _shared_updates(updates, outputs + ([condition] if condition is not None else []))
+    shared = _shared_updates(updates, outputs + ([condition] if condition is not None else []), non_seqs)
     shared = _theano_order(shared, outputs + ([condition] if condition is not None else []), updates)
     shared_vars = [s for s, _ in shared]
     placeholders = seq_args + [a for args in out_args for a in args]
@@ -268,17 +268,18 @@ def _check_state(init, ph, out, k):
             % (init, k, ph.ndim + 1, out.ndim))
 
 
-def _shared_updates(updates, graph):
+def _shared_updates(updates, graph, non_seqs):
     """[(shared variable, inner update)]: fn's updates, then the default updates of the shared variables the
-    step uses (Theano's scan finds both through a dummy theano.function)."""
+    step uses (Theano's scan finds both through a dummy theano.function, in which the non-sequences are
+    stand-ins: a draw passed as a non-sequence is drawn once, outside the loop)."""
     from ..compile.function import _update_pairs
     pairs = _update_pairs(updates) if updates else []
     done = {s for s, _ in pairs}
     frontier = list(graph) + [u for _, u in pairs]
     while frontier:
         found = []
-        for r in graph_inputs(frontier):
-            if isinstance(r, SharedVariable) and r.default_update is not None and r not in done:
+        for r in graph_inputs(frontier, blockers=set(non_seqs)):
+            if r not in non_seqs and isinstance(r, SharedVariable) and r.default_update is not None and r not in done:
                 done.add(r)
                 value = r.default_update
                 if value.type != r.type:

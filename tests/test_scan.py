@@ -281,3 +281,17 @@ def test_draw_passed_as_non_sequence_is_drawn_once_outside_the_loop():
     ny, nz = theano.function([x], [y, z], updates=updates)(np.random.RandomState(1).uniform(size=(3, 3)))
     np.testing.assert_array_equal(ny, [[1, 1, 0], [1, 1, 0], [0, 0, 0]])  # the values Theano drew
     np.testing.assert_array_equal(nz, [ny, ny])
+
+
+def test_gradient_of_a_scan_gets_test_values():
+    # tests/golden/probes/probe_scan_test_value_grad.py: Theano 1.0.5 computes the gradient's test value
+    # through a scan whose step casts (its test_scan.py::test_compute_test_value_grad_cast); the index state
+    # stays 0, so each of the 3 steps adds h[0]
+    with theano.change_flags(compute_test_value="raise"):
+        h = T.matrix("h")
+        h.tag.test_value = np.arange(1.0, 9.0).reshape(2, 4)
+        w = theano.shared(np.ones((4, 3)), name="w")
+        outputs, _ = theano.scan(lambda i, h, w: (theano.dot(h[i], w), i), outputs_info=[None, 0],
+                                 non_sequences=[h, w], n_steps=3)
+        g = theano.grad(outputs[0].sum(), w)
+    np.testing.assert_array_equal(g.tag.test_value, [[3.0] * 3, [6.0] * 3, [9.0] * 3, [12.0] * 3])

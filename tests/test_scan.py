@@ -295,3 +295,22 @@ def test_gradient_of_a_scan_gets_test_values():
                                  non_sequences=[h, w], n_steps=3)
         g = theano.grad(outputs[0].sum(), w)
     np.testing.assert_array_equal(g.tag.test_value, [[3.0] * 3, [6.0] * 3, [9.0] * 3, [12.0] * 3])
+
+
+def test_jacobian_and_hessian_through_a_scan_with_symbolic_steps():
+    # tests/golden/probes/probe_jacobian_scan.py under Theano 1.0.5 (the values it printed); the step count
+    # is a function input, read ahead of the step as for any value-dependent shape
+    W, n = T.fvector("W"), T.iscalar("n")
+
+    def outer(s, W):
+        inner, _ = theano.scan(lambda t, W: t + (W ** 2).sum(), outputs_info=T.as_tensor_variable(np.float32(0)),
+                               non_sequences=[W], n_steps=1)
+        return s + inner[-1]
+    res, _ = theano.scan(outer, outputs_info=T.as_tensor_variable(np.float32(0)), non_sequences=[W], n_steps=n)
+    f = theano.function([W, n], theano.gradient.hessian(res[-1], W))
+    np.testing.assert_array_equal(f(np.ones(3, "float32"), 1), 2 * np.eye(3))
+    np.testing.assert_array_equal(f(np.arange(3, dtype="float32"), 3), 6 * np.eye(3))
+    x, k = T.dvector("x"), T.iscalar("k")
+    y, _ = theano.scan(lambda p: p * x, outputs_info=T.ones_like(x), n_steps=k)
+    J = theano.function([x, k], theano.gradient.jacobian(y[-1], x))
+    np.testing.assert_array_equal(J(np.array([1.0, 2.0]), 3), [[3.0, 0.0], [0.0, 12.0]])

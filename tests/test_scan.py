@@ -314,3 +314,44 @@ def test_jacobian_and_hessian_through_a_scan_with_symbolic_steps():
     y, _ = theano.scan(lambda p: p * x, outputs_info=T.ones_like(x), n_steps=k)
     J = theano.function([x, k], theano.gradient.jacobian(y[-1], x))
     np.testing.assert_array_equal(J(np.array([1.0, 2.0]), 3), [[3.0, 0.0], [0.0, 12.0]])
+
+
+def _scan_grad(case):
+    x = T.dvector("x")
+    c = theano.shared(np.float64(1.0), name="c")
+    c.default_update = c * 2
+    w = theano.shared(np.asarray([1.0, 2.0]), name="w")
+    rs = theano.tensor.shared_randomstreams.RandomStreams(1)
+    fn, wrt = {"seq_reads_c": (lambda xt: xt * c, x), "nonseq_reads_c": (lambda xt: (xt + c) * w, w),
+               "seq_reads_rng": (lambda xt: xt * rs.uniform(()), x),
+               "nonseq_reads_rng": (lambda xt: (xt + rs.uniform(())) * w, w)}[case]
+    out, upd = theano.scan(fn, sequences=x)
+    return theano.function([x], T.grad(out.sum(), wrt), updates=upd)(np.ones(3))
+
+
+@pytest.mark.parametrize("case, expected", [("seq_reads_c", [1.0, 2.0, 4.0]), ("nonseq_reads_c", [10.0, 10.0]),
+                                            ("seq_reads_rng", None), ("nonseq_reads_rng", None)])
+def test_gradient_through_a_loop_updated_random_state_is_undefined(case, expected):
+    # tests/golden/probes/probe_scan_undefined_grads.py under Theano 1.0.5: a gradient that reads a random
+    # state the loop updates is undefined ("Depends on a shared variable"); an updated tensor shared variable
+    # is a recurrent output there, and differentiable
+    if expected is None:
+        with pytest.raises(theano.gradient.NullTypeGradError, match="Depends on a shared variable"):
+            _scan_grad(case)
+    else:
+        np.testing.assert_array_equal(_scan_grad(case), expected)
+
+
+def test_undefined_gradient_inside_nested_scans_reaches_the_input():
+    # tests/golden/probes/probe_scan_nested_draw_grad.py (Theano's test_scan.py::test_crash_nonseq_grad):
+    # a multinomial's probabilities inside two scans have no gradient, and T.grad says so
+    rs = theano.tensor.shared_randomstreams.RandomStreams()
+    inp = T.matrix()
+    norm = inp / T.sum(inp, axis=0)
+
+    def outer(i):
+        pooled, upd = theano.scan(lambda j: inp + rs.multinomial(n=1, pvals=norm.T), sequences=T.arange(inp.shape[0]))
+        return pooled + rs.binomial(size=pooled.shape), upd
+    out, _ = theano.scan(outer, sequences=[T.arange(inp.shape[0])])
+    with pytest.raises(theano.gradient.NullTypeGradError):
+        T.grad(out.sum(), inp)

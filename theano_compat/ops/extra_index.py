@@ -55,7 +55,7 @@ unique_op.grad_rule = lambda inputs, outputs, gouts, **p: [_no_grad("Unique", in
 
 
 def _no_grad(name, x):
-    from ..compile.gradient import undefined_grad
+    from ..graph.null import undefined_grad
     return undefined_grad(x, name, f"theano_compat has no gradient for {name} (Theano defines none)")
 
 

@@ -18,7 +18,7 @@ from .shape import get_vector_length
 
 def _undefined(name):
     def grad(inputs, outputs, gouts, **params):
-        from ..compile.gradient import undefined_grad
+        from ..graph.null import undefined_grad
         return [undefined_grad(i, name, f"This variable is Null because the grad method for input {k} ({i}) "
                                f"of the {name} op is mathematically undefined. No gradient defined through "
                                "random sampling op") for k, i in enumerate(inputs)]

@@ -96,8 +96,10 @@ class _PoolFamily(TheanoOp):
         if len(inputs) < k or window.get("ws") is None or set(window) - {"ws", "stride", "pad"}:
             raise TypeError(f"{self} takes {k} tensor(s), then ws, stride=None, pad=None")
         tensors = [as_tensor_variable(v) for v in inputs[:k]]
-        if min(t.ndim for t in tensors) < self.ndim or len({t.ndim for t in tensors}) > 1:
-            raise TypeError(f"{self}: the inputs must have the same number of dimensions, at least {self.ndim}")
+        if min(t.ndim for t in tensors) < self.ndim:
+            raise TypeError()  # Theano's (no message)
+        if len({t.ndim for t in tensors}) > 1:
+            raise AssertionError(f"{self}: the inputs must have the same number of dimensions")
         window = _window_inputs(self.ndim, self.ignore_border, window["ws"], window.get("stride"),
                                 window.get("pad"))
         return super().make_node(*tensors, *window, ignore_border=self.ignore_border, mode=self.mode,

@@ -13,10 +13,13 @@ import pytest
 
 import theano_compat as theano
 import theano_compat.tensor as T
+from golden_cases import load_probe
 from theano_compat.tensor.nnet.neighbours import Images2Neibs
+from theano_compat.tensor.signal import pool as P
 from theano_compat.tensor.signal.pool import (AveragePoolGrad, DownsampleFactorMaxGradGrad, MaxPoolGrad, MaxPoolRop,
                                               Pool, PoolGrad, max_pool_2d_same_size, pool_2d)
 
+PROBE = load_probe("probe_pool_ops")
 GOLDEN = json.loads((pathlib.Path(__file__).parent / "golden" / "pool_ops.json").read_text())
 TOL = dict(rtol=1e-12, atol=1e-12)
 
@@ -67,27 +70,12 @@ def test_one_symbolic_function_serves_every_window():
 
 # ---------------------------------------------------------------- the classes called directly
 
-def class_exprs(ib, ws, st, pad, x, e, v, gz):
-    out = Pool(ib)(x, ws, st, pad)
-    return {
-        "pool": out,
-        "max_pool_grad": MaxPoolGrad(ib)(x, out, gz, ws, st, pad),
-        "average_pool_grad_sum": AveragePoolGrad(ib, mode="sum")(x, gz, ws, st, pad),
-        "average_pool_grad_inc": AveragePoolGrad(ib, mode="average_inc_pad")(x, gz, ws, st, pad),
-        "grad_grad": DownsampleFactorMaxGradGrad(ib)(x, out, e, ws, st, pad),
-        "max_pool_rop": MaxPoolRop(ib)(x, e, ws, st, pad),
-        "rop_max": T.Rop(out, x, e),
-        "rop_sum": T.Rop(Pool(ib, mode="sum")(x, ws, st, pad), x, e),
-        "hessian_vector": T.grad((T.grad((out ** 2).sum(), x) * v).sum(), x),
-        "grad_of_max_pool_grad_wrt_gz": T.grad((MaxPoolGrad(ib)(x, out, gz, ws, st, pad) * v).sum(), gz),
-    }
-
-
 @functools.lru_cache(maxsize=None)
 def class_results(key):
     c, inp = GOLDEN["classes"], GOLDEN["classes"]["inputs_" + key]
     x, e, v, gz = T.dtensor4("x"), T.dtensor4("e"), T.dtensor4("v"), T.dtensor4("gz")
-    exprs = class_exprs(inp["ignore_border"], tuple(inp["ws"]), tuple(inp["stride"]), tuple(inp["pad"]), x, e, v, gz)
+    window = (tuple(inp["ws"]), tuple(inp["stride"]), tuple(inp["pad"]))
+    exprs = PROBE.class_exprs(P, T, inp["ignore_border"], *window, x, e, v, gz)
     names = sorted(exprs)
     shape = c["inputs"]["shape"]
     vals = [np.asarray(c["inputs"][k]).reshape(shape) for k in "xev"]

@@ -4,17 +4,15 @@ DownsampleFactorMaxGradGrad, MaxPoolRop), Pool's R_op, second derivatives, max_p
 str / props / classes, Pool.out_shape, and the errors (build time and run time). Also Images2Neibs.
 
 Regenerate:  bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_pool_ops.py > tests/golden/pool_ops.json
+
+This module imports without Theano (numpy only): tests/test_pool_ops.py builds the same expressions
+(class_exprs) with theano_compat.
 """
 import json
 import sys
 import warnings
 
 import numpy as np
-import theano
-import theano.tensor as T
-from theano.tensor.nnet.neighbours import Images2Neibs
-from theano.tensor.signal.pool import (AveragePoolGrad, DownsampleFactorMaxGradGrad, MaxPoolGrad, MaxPoolRop, Pool,
-                                       PoolGrad, max_pool_2d_same_size, pool_2d)
 
 
 def det(shape, seed):
@@ -64,6 +62,24 @@ def symbolic_cases():
     return out
 
 
+def class_exprs(P, T, ib, ws, st, pad, x, e, v, gz):
+    """The expressions of class_cases, from the pool module P and the tensor module T given."""
+    out = P.Pool(ib)(x, ws, st, pad)
+    return {
+        "pool": out,
+        "max_pool_grad": P.MaxPoolGrad(ib)(x, out, gz, ws, st, pad),
+        "average_pool_grad_sum": P.AveragePoolGrad(ib, mode="sum")(x, gz, ws, st, pad),
+        "average_pool_grad_inc": P.AveragePoolGrad(ib, mode="average_inc_pad")(x, gz, ws, st, pad),
+        "grad_grad": P.DownsampleFactorMaxGradGrad(ib)(x, out, e, ws, st, pad),
+        "max_pool_rop": P.MaxPoolRop(ib)(x, e, ws, st, pad),
+        "rop_max": T.Rop(out, x, e),
+        "rop_sum": T.Rop(P.Pool(ib, mode="sum")(x, ws, st, pad), x, e),
+        # a second derivative: d/dx of <d sum(pool(x)**2)/dx, v>
+        "hessian_vector": T.grad((T.grad((out ** 2).sum(), x) * v).sum(), x),
+        "grad_of_max_pool_grad_wrt_gz": T.grad((P.MaxPoolGrad(ib)(x, out, gz, ws, st, pad) * v).sum(), gz),
+    }
+
+
 def class_cases():
     """The classes called directly, Pool's R_op, a second derivative and max_pool_2d_same_size."""
     x, e, v = T.dtensor4("x"), T.dtensor4("e"), T.dtensor4("v")
@@ -71,23 +87,10 @@ def class_cases():
     res = {}
     for ib, ws, st, pad in ((True, (2, 3), (1, 2), (1, 1)), (False, (3, 2), (2, 2), (0, 0))):
         key = "ib" if ib else "partial"
-        out = Pool(ib)(x, ws, st, pad)
         gz = T.dtensor4("gz")
         shape = [int(s) for s in Pool.out_shape(X_SHAPE, ws, ib, st, pad)]
         gzv = det(shape, 0.5)
-        exprs = {
-            "pool": out,
-            "max_pool_grad": MaxPoolGrad(ib)(x, out, gz, ws, st, pad),
-            "average_pool_grad_sum": AveragePoolGrad(ib, mode="sum")(x, gz, ws, st, pad),
-            "average_pool_grad_inc": AveragePoolGrad(ib, mode="average_inc_pad")(x, gz, ws, st, pad),
-            "grad_grad": DownsampleFactorMaxGradGrad(ib)(x, out, e, ws, st, pad),
-            "max_pool_rop": MaxPoolRop(ib)(x, e, ws, st, pad),
-            "rop_max": T.Rop(out, x, e),
-            "rop_sum": T.Rop(Pool(ib, mode="sum")(x, ws, st, pad), x, e),
-            # a second derivative: d/dx of <d sum(pool(x)**2)/dx, v>
-            "hessian_vector": T.grad((T.grad((out ** 2).sum(), x) * v).sum(), x),
-            "grad_of_max_pool_grad_wrt_gz": T.grad((MaxPoolGrad(ib)(x, out, gz, ws, st, pad) * v).sum(), gz),
-        }
+        exprs = class_exprs(pool, T, ib, ws, st, pad, x, e, v, gz)
         names = sorted(exprs)
         f = theano.function([x, e, v, gz], [exprs[n] for n in names], on_unused_input="ignore")
         for n, r in zip(names, f(xv, ev, vv, gzv)):
@@ -147,6 +150,12 @@ def structure():
 
 
 if __name__ == "__main__":
+    import theano
+    import theano.tensor as T
+    from theano.tensor.nnet.neighbours import Images2Neibs
+    from theano.tensor.signal import pool
+    from theano.tensor.signal.pool import (AveragePoolGrad, DownsampleFactorMaxGradGrad, MaxPoolGrad, MaxPoolRop,
+                                           Pool, PoolGrad, max_pool_2d_same_size, pool_2d)
     out = {"theano_version": theano.__version__, "symbolic": symbolic_cases(), "classes": class_cases(),
            "structure": structure()}
     json.dump(out, sys.stdout, separators=(",", ":"))

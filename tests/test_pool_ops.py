@@ -169,3 +169,11 @@ def test_structure_table_is_complete():
 @pytest.mark.parametrize("name", sorted(STRUCTURE))
 def test_structure_matches_theano(name):
     assert outcome(STRUCTURE[name]) == GOLDEN["structure"][name]
+
+
+@pytest.mark.parametrize("op", [Pool(True, "sum", 3), MaxPoolGrad(False), AveragePoolGrad(True, "average_exc_pad"),
+                                DownsampleFactorMaxGradGrad(True), MaxPoolRop()], ids=str)
+def test_ops_pickle_with_their_props(op):
+    import pickle
+    back = pickle.loads(pickle.dumps(op))
+    assert back == op and str(back) == str(op) and type(back) is type(op)

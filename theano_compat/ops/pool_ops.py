@@ -114,6 +114,16 @@ class _PoolFamily(TheanoOp):
     def infer_shape(self, node, in_shapes):
         return [in_shapes[0]]
 
+    def __reduce__(self):
+        # A pickle names the class and its props, so the op comes back as built (Primitive's names the record).
+        return (_rebuild, (type(self), self._props_dict())) if self.props else super().__reduce__()
+
+
+def _rebuild(cls, props):
+    op = cls.RECORD.with_props(**props)
+    op.openmp = False
+    return op
+
 
 def _describe(node):
     p = node.params

@@ -8,6 +8,8 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+from ..config import config
+from ..graph.constants import as_tensor_variable
 from ..graph.ops import Primitive, TheanoOp
 from ..graph.types import TensorType
 
@@ -127,7 +129,6 @@ class Images2Neibs(TheanoOp):
     def make_node(self, ten4, neib_shape, neib_step=None, **params):
         if params or not self.props:
             return super().make_node(ten4, neib_shape, neib_step, **params)
-        from ..tensor.basic import as_tensor_variable
         ten4, neib_shape = as_tensor_variable(ten4), as_tensor_variable(neib_shape)
         neib_step = neib_shape if neib_step is None else as_tensor_variable(neib_step)
         return super().make_node(ten4, neib_shape, neib_step, mode=self.mode)
@@ -152,7 +153,9 @@ def images2neibs(ten4, neib_shape, neib_step=None, mode="valid"):
 
 def neibs2images(neibs, neib_shape, original_shape, mode="valid"):
     """The inverse of images2neibs for non-overlapping patches (ignore_borders pads the borders with 0)."""
-    from ..tensor import as_tensor_variable, concatenate, set_subtensor, stack, zeros
+    from .basic import alloc
+    from .join import concatenate, stack
+    from .subtensor import set_subtensor
     neibs = as_tensor_variable(neibs)
     neib_shape = as_tensor_variable(neib_shape)
     original_shape = as_tensor_variable(original_shape)
@@ -165,7 +168,7 @@ def neibs2images(neibs, neib_shape, original_shape, mode="valid"):
         for d in (2, 3):  # the borders the patches did not cover come back as zeros
             pad_shape = [output_4d.shape[k] for k in range(4)]
             pad_shape[d] = original_shape[d] - valid_shape[d]
-            output_4d = concatenate([output_4d, zeros(pad_shape)], axis=d)  # Theano: floatX zeros
+            output_4d = concatenate([output_4d, alloc(np.asarray(0, config.floatX), *pad_shape)], axis=d)  # Theano: floatX zeros
         return output_4d
     if mode == "valid":
         return output_2d.reshape(original_shape, ndim=4)

@@ -237,6 +237,23 @@ class TheanoOp(Primitive, metaclass=OpClass):
         return hash((type(self), self.name, _hashable(self._props()))) if self.props else id(self)
 
 
+class PropsOp(TheanoOp):
+    """A Theano op class whose props (its constructor's arguments) are node params of its record:
+    `CumOp(axis=0, mode='mul')(x)` applies `cumprod_op` with axis=0. Subclasses name the props their record
+    takes as params (`param_names`; props such as Cholesky's `destructive` are Theano's only) and define
+    from_props (Theano's constructor checks; which record). str is Theano's default for an op with props."""
+
+    param_names = ()
+
+    def make_node(self, *inputs, **params):
+        if not params and self.props:
+            params = {p: getattr(self, p) for p in self.param_names}
+        return super().make_node(*inputs, **params)
+
+    def __str__(self):
+        return _props_str(self.props)(self)
+
+
 def _hashable(value):
     if isinstance(value, (list, tuple)):
         return tuple(_hashable(v) for v in value)

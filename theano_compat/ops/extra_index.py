@@ -3,7 +3,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..graph import dtypes as D
-from ..graph.ops import Primitive
+from ..graph.ops import Primitive, PropsOp
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -88,22 +88,34 @@ def _searchsorted_grad(inputs, outputs, gouts, side):
     return [zeros_like(inputs[0]), zeros_like(inputs[1])] + [None] * (len(inputs) - 2)
 
 
-searchsorted_op = Primitive("extra_ops.searchsorted", lambda x, v, *s, side: [TensorType("int64", v.broadcastable)],
-                     _searchsorted_lower, _searchsorted_grad,
-                     describe=lambda node: "SearchsortedOp{side=%s}" % node.params["side"])
+class SearchsortedOp(PropsOp):
+    """Theano's SearchsortedOp(side='left'): (x, v[, sorter]) -> numpy.searchsorted(x, v, side, sorter)."""
+
+    param_names = ("side",)
+
+    @classmethod
+    def from_props(cls, side="left"):
+        if side not in ("left", "right"):
+            raise ValueError("'%s' is an invalid value for keyword 'side'" % side)
+        return searchsorted_op.with_props(side=side)
+
+
+def _searchsorted_infer(x, v, *sorter, side):
+    if sorter and sorter[0].dtype not in D.int_dtypes:
+        raise TypeError("sorter must be an integer vector", sorter[0].type)
+    return [TensorType("int64", v.broadcastable)]
+
+
+searchsorted_op = SearchsortedOp.record("extra_ops.searchsorted", _searchsorted_infer, _searchsorted_lower,
+                                        _searchsorted_grad,
+                                        describe=lambda node: "SearchsortedOp{side=%r}" % node.params["side"])
 
 
 def searchsorted(x, v, side="left", sorter=None):
     """numpy.searchsorted: where the values v would be inserted into the sorted vector x."""
-    if side not in ("left", "right"):
-        raise ValueError("'%s' is an invalid value for keyword 'side'" % side)
+    op = SearchsortedOp(side)
     x, v = _tensor(x, ndim=1), _tensor(v)
-    if sorter is None:
-        return searchsorted_op(x, v, side=side)
-    sorter = _tensor(sorter, ndim=1)
-    if sorter.dtype not in D.int_dtypes:
-        raise TypeError("sorter must be an integer vector", sorter.type)
-    return searchsorted_op(x, v, sorter, side=side)
+    return op(x, v) if sorter is None else op(x, v, _tensor(sorter, ndim=1))
 
 
 # --- ravel_multi_index / unravel_index ---
@@ -114,31 +126,52 @@ def _check_int(*vs):
             raise TypeError("'%s' object cannot be interpreted as an index" % str(v.dtype))
 
 
+def _check_dims(dims):
+    if dims.ndim != 1:
+        raise TypeError("dims must be a 1D array")
+
+
+class UnravelIndex(PropsOp):
+    """Theano's UnravelIndex(ndim, order='C'): (indices, dims) -> ndim coordinate arrays."""
+
+    param_names = ("ndim", "order")
+
+    @classmethod
+    def from_props(cls, ndim, order="C"):
+        assert order in ("C", "F")
+        if not isinstance(ndim, int) or ndim < 1:
+            raise ValueError("ndim must be an integer greater than 0")
+        return unravel_index_op.with_props(ndim=int(ndim), order=order)
+
+
+def _unravel_infer(indices, dims, ndim, order):
+    _check_int(indices, dims)
+    _check_dims(dims)
+    return [TensorType("int64", (False,) * indices.ndim)] * ndim
+
+
 def _unravel_lower(indices, dims, ndim, order, static):
     from ..compile.guard import check_range
     size = int(np.prod(static))
     check_range(indices, 0, size, ValueError, f"index out of bounds for array with size {size}")
-    return tuple(a.astype("int64") for a in jnp.unravel_index(indices, static)) if ndim > 1 else \
-        jnp.unravel_index(indices, static)[0].astype("int64")
+    if order == "F":  # the first coordinate varies fastest: C order on the reversed shape, reversed
+        res = jnp.unravel_index(indices, static[::-1])[::-1]
+    else:
+        res = jnp.unravel_index(indices, static)
+    return tuple(a.astype("int64") for a in res) if ndim > 1 else res[0].astype("int64")
 
 
-unravel_index_op = Primitive("extra_ops.unravel_index",
-                      lambda indices, dims, ndim, order: [TensorType("int64", (False,) * indices.ndim)] * ndim,
-                      _unravel_lower, lambda inputs, outputs, gouts, **p: [None, None],
-                      static=lambda indices, dims, ndim, order: tuple(int(d) for d in np.asarray(dims)),
-                      static_args=lambda node: (1,), describe=lambda node: "UnravelIndex")
+unravel_index_op = UnravelIndex.record(
+    "extra_ops.unravel_index", _unravel_infer, _unravel_lower, lambda inputs, outputs, gouts, **p: [None, None],
+    static=lambda indices, dims, ndim, order: tuple(int(d) for d in np.asarray(dims)),
+    static_args=lambda node: (1,), describe=lambda node: "UnravelIndex{ndim=%(ndim)r, order=%(order)r}" % node.params)
 unravel_index_op.checks = lambda node: True
 
 
 def unravel_index(indices, dims, order="C", ndim=None):
     """numpy.unravel_index: a tuple of coordinate arrays for flat indices into an array of shape dims."""
     from ..ops.shape import get_vector_length
-    if order != "C":
-        raise TypeError("theano_compat does not support unravel_index with order='F' yet")
     indices, dims = _tensor(indices), _tensor(dims)
-    _check_int(indices, dims)
-    if dims.ndim != 1:
-        raise TypeError("dims must be a 1D array")
     if ndim is None:
         try:
             ndim = get_vector_length(dims)
@@ -147,8 +180,26 @@ def unravel_index(indices, dims, order="C", ndim=None):
                              "determined, so Theano is not able to know what the number of dimensions of the "
                              "unraveled index will be. You can provide the 'ndim' keyword argument to "
                              "'unravel_index' to avoid this problem." % str(dims)) from None
-    res = unravel_index_op(indices, dims, ndim=ndim, order=order)
+    res = UnravelIndex(ndim=ndim, order=order)(indices, dims)
     return tuple(res) if ndim > 1 else (res,)
+
+
+class RavelMultiIndex(PropsOp):
+    """Theano's RavelMultiIndex(mode='raise', order='C'): (*multi_index, dims) -> flat indices."""
+
+    param_names = ("mode", "order")
+
+    @classmethod
+    def from_props(cls, mode="raise", order="C"):
+        assert mode in ("raise", "wrap", "clip")
+        assert order in ("C", "F")
+        return ravel_multi_index_op.with_props(mode=mode, order=order)
+
+
+def _ravel_infer(*args, mode, order):
+    _check_int(*args)
+    _check_dims(args[-1])
+    return [TensorType("int64", (False,) * args[0].ndim)]
 
 
 def _ravel_lower(*args, mode, order, static):
@@ -157,13 +208,16 @@ def _ravel_lower(*args, mode, order, static):
     if mode == "raise":
         for i, d in zip(idx, static):
             check_range(i, 0, d, ValueError, "invalid entry in coordinates array")
+    if order == "F":  # the first coordinate varies fastest: C order on the reversed shape
+        idx, static = idx[::-1], static[::-1]
     return jnp.ravel_multi_index(tuple(idx), static, mode="clip" if mode == "raise" else mode).astype("int64")
 
 
-ravel_multi_index_op = Primitive("extra_ops.ravel_multi_index", lambda *args, mode, order: [TensorType(
-    "int64", args[0].broadcastable)], _ravel_lower, lambda inputs, outputs, gouts, **p: [None] * len(inputs),
+ravel_multi_index_op = RavelMultiIndex.record(
+    "extra_ops.ravel_multi_index", _ravel_infer, _ravel_lower, lambda inputs, outputs, gouts, **p: [None] * len(inputs),
     static=lambda *args, mode, order: tuple(int(d) for d in np.asarray(args[-1])),
-    static_args=lambda node: (len(node.inputs) - 1,), describe=lambda node: "RavelMultiIndex")
+    static_args=lambda node: (len(node.inputs) - 1,),
+    describe=lambda node: "RavelMultiIndex{mode=%(mode)r, order=%(order)r}" % node.params)
 ravel_multi_index_op.checks = lambda node: True
 
 
@@ -171,10 +225,5 @@ def ravel_multi_index(multi_index, dims, mode="raise", order="C"):
     """numpy.ravel_multi_index: flat indices of a tuple of coordinate arrays into an array of shape dims."""
     if not isinstance(multi_index, (tuple, list)):
         raise TypeError("multi_index must be a tuple or a list.")
-    if order != "C":
-        raise TypeError("theano_compat does not support ravel_multi_index with order='F' yet")
     args = [_tensor(i) for i in multi_index] + [_tensor(dims)]
-    _check_int(*args)
-    if args[-1].ndim != 1:
-        raise TypeError("dims must be a 1D array")
-    return ravel_multi_index_op(*args, mode=mode, order=order)
+    return RavelMultiIndex(mode=mode, order=order)(*args)

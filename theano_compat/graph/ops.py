@@ -145,7 +145,9 @@ class Primitive(Op):
                  register=True):
         self.name = name
         self.infer = infer
-        self.lower = lower
+        # `lowering` is what the compiler calls: Theano ops with a `lower` prop (Cholesky, Solve,
+        # Eigvalsh) shadow `lower` on the copies carrying their props
+        self.lower = self.lowering = lower
         self.grad_rule = grad
         self.static = static
         self.static_args = static_args
@@ -244,6 +246,18 @@ class PropsOp(TheanoOp):
     from_props (Theano's constructor checks; which record). str is Theano's default for an op with props."""
 
     param_names = ()
+
+    @classmethod
+    def record(cls, *args, **kwargs):
+        op = super().record(*args, **kwargs)
+        if "first_record" not in cls.__dict__:
+            cls.first_record = op
+        return op
+
+    @classmethod
+    def from_props(cls):
+        """Theano's constructor of an op without props: the class's (first) record."""
+        return cls.first_record
 
     def make_node(self, *inputs, **params):
         if not params and self.props:

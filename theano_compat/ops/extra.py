@@ -202,11 +202,6 @@ def _bartlett_infer(m):
 class Bartlett(PropsOp):
     """Theano's Bartlett(): the window of M points (M a scalar integer)."""
 
-    @classmethod
-    def from_props(cls):
-        return bartlett_op
-
-
 bartlett_op = Bartlett.record("extra_ops.bartlett", _bartlett_infer, lambda m, static: jnp.asarray(np.bartlett(static)),
                  lambda inputs, outputs, gouts: [None], static=lambda m: int(m), describe=lambda node: "Bartlett")
 bartlett_op.expands = True
@@ -253,11 +248,6 @@ def _fill_diag_grad(inputs, outputs, gouts):
 
 class FillDiagonal(PropsOp):
     """Theano's FillDiagonal(): (a, val) -> a copy of a with its main diagonal set to the scalar val."""
-
-    @classmethod
-    def from_props(cls):
-        return fill_diagonal_op
-
 
 fill_diagonal_op = FillDiagonal.record("extra_ops.fill_diagonal", _fill_diag_infer, _fill_diag_lower, _fill_diag_grad,
                       describe=lambda node: "FillDiagonal")
@@ -311,11 +301,6 @@ def _fill_offset_grad(inputs, outputs, gouts):
 class FillDiagonalOffset(PropsOp):
     """Theano's FillDiagonalOffset(): (a, val, offset) -> a copy of the matrix a, its offset diagonal set."""
 
-    @classmethod
-    def from_props(cls):
-        return fill_diagonal_offset_op
-
-
 fill_diagonal_offset_op = FillDiagonalOffset.record(
     "extra_ops.fill_diagonal_offset", lambda a, val, offset: [a.type], _fill_offset_lower, _fill_offset_grad,
     static=lambda a, val, offset: int(offset), static_args=lambda node: (2,), describe=lambda node: "FillDiagonalOffset")
@@ -356,11 +341,6 @@ def fill_diagonal_offset(a, val, offset):
 
 class CpuContiguous(PropsOp):
     """Theano's CpuContiguous(): x as a C-contiguous array (a copy of x's value here)."""
-
-    @classmethod
-    def from_props(cls):
-        return cpu_contiguous
-
 
 cpu_contiguous = CpuContiguous.record("extra_ops.cpu_contiguous", lambda x: [x.type], lambda x: x,
                                       lambda inputs, outputs, gouts: [gouts[0]], describe=lambda node: "CpuContiguous")

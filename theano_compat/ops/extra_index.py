@@ -32,10 +32,8 @@ def _unique_static(x, return_index, return_inverse, return_counts, axis):
 
 def _unique_lower(x, return_index, return_inverse, return_counts, axis, static):
     x = jnp.asarray(x)
-    if axis is not None:
-        raise TypeError("theano_compat does not support Unique with an axis yet")
-    res = jnp.unique(x.ravel(), return_index=return_index, return_inverse=return_inverse,
-                     return_counts=return_counts, size=static)
+    res = jnp.unique(x.ravel() if axis is None else x, return_index=return_index, return_inverse=return_inverse,
+                     return_counts=return_counts, size=static, axis=axis)
     if not (return_index or return_inverse or return_counts):
         return res
     res = list(res)
@@ -48,9 +46,29 @@ def _unique_lower(x, return_index, return_inverse, return_counts, axis, static):
     return tuple(out)
 
 
-unique_op = Primitive("extra_ops.Unique", _unique_infer, _unique_lower, None, static=_unique_static,
-               describe=lambda node: "Unique{%s, %s, %s, %s}" % tuple(node.params[k] for k in (
-                   "return_index", "return_inverse", "return_counts", "axis")))
+class Unique(PropsOp):
+    """Theano's Unique(return_index=False, return_inverse=False, return_counts=False, axis=None):
+    numpy.unique as an op; calling it on x gives the unique values (and the requested index arrays, in
+    numpy's order)."""
+
+    param_names = ("return_index", "return_inverse", "return_counts", "axis")
+
+    @classmethod
+    def from_props(cls, return_index=False, return_inverse=False, return_counts=False, axis=None):
+        return unique_op.with_props(return_index=return_index, return_inverse=return_inverse,
+                                    return_counts=return_counts, axis=axis)
+
+    def make_node(self, x, **params):
+        if not params and self.props:  # the flags as given (Theano keeps them), the params as bools
+            params = {"return_index": bool(self.return_index), "return_inverse": bool(self.return_inverse),
+                      "return_counts": bool(self.return_counts), "axis": self.axis}
+        return super().make_node(x, **params)
+
+
+unique_op = Unique.record("extra_ops.Unique", _unique_infer, _unique_lower, None, static=_unique_static,
+                          describe=lambda node: "Unique{return_index=%r, return_inverse=%r, return_counts=%r, "
+                          "axis=%r}" % tuple(node.params[k] for k in ("return_index", "return_inverse",
+                                                                      "return_counts", "axis")))
 unique_op.grad_rule = lambda inputs, outputs, gouts, **p: [_no_grad("Unique", inputs[0])]
 
 
@@ -59,28 +77,42 @@ def _no_grad(name, x):
     return undefined_grad(x, name, f"theano_compat has no gradient for {name} (Theano defines none)")
 
 
-class Unique:
-    """theano.tensor.extra_ops.Unique(return_index, return_inverse, return_counts, axis): numpy.unique as an
-    op; calling it on x gives the unique values (and the requested index arrays, in numpy's order)."""
-
-    def __init__(self, return_index=False, return_inverse=False, return_counts=False, axis=None):
-        self.return_index = return_index
-        self.return_inverse = return_inverse
-        self.return_counts = return_counts
-        self.axis = axis
-
-    def __call__(self, x):
-        return unique_op(_tensor(x), return_index=bool(self.return_index),
-                         return_inverse=bool(self.return_inverse), return_counts=bool(self.return_counts),
-                         axis=self.axis)
-
-
 # --- searchsorted ---
 
+def _less(a, b):
+    """numpy's sort order: NaN after every number."""
+    return (a < b) | (jnp.isnan(b) & ~jnp.isnan(a)) if jnp.issubdtype(a.dtype, jnp.inexact) else a < b
+
+
 def _searchsorted_lower(x, v, *sorter, side):
-    if sorter:
-        x = jnp.asarray(x)[sorter[0]]
-    return jnp.searchsorted(x, v, side=side).astype("int64")
+    """numpy's binary search (npy_binsearch), key by key in C order: each key's search starts from the
+    bounds the previous key left (numpy's speed-up for sorted keys). On an unsorted x that decides the
+    answer, and Theano (numpy) code relies on it, so the same bisection runs here."""
+    import jax
+    x = jnp.asarray(x)[sorter[0]] if sorter else jnp.asarray(x)
+    keys = jnp.asarray(v)
+    n = x.shape[0]
+    if n == 0 or keys.size == 0:
+        return jnp.zeros(keys.shape, "int64")
+    cmp = _less if side == "left" else (lambda a, b: ~_less(b, a))
+
+    def search(carry, key):
+        lo, hi, last = carry
+        up = cmp(last, key)
+        lo, hi = jnp.where(up, lo, 0), jnp.where(up, n, jnp.minimum(hi + 1, n))
+
+        def halve(_, bounds):
+            lo, hi = bounds
+            mid = lo + (hi - lo) // 2
+            right = cmp(x[jnp.minimum(mid, n - 1)], key)
+            active = lo < hi
+            return jnp.where(active & right, mid + 1, lo), jnp.where(active & ~right, mid, hi)
+        lo, hi = jax.lax.fori_loop(0, n.bit_length() + 1, halve, (lo, hi))
+        return (lo, hi, key), lo
+
+    flat = keys.ravel()
+    start = (jnp.asarray(0, "int64"), jnp.asarray(n, "int64"), flat[0])
+    return jax.lax.scan(search, start, flat)[1].reshape(keys.shape).astype("int64")
 
 
 def _searchsorted_grad(inputs, outputs, gouts, side):

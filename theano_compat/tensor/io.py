@@ -16,8 +16,10 @@ def key_to_cmp(key):
 
 declare_unsupported(globals(), "it reads a file while the step runs; load the array with numpy.load and "
                     "pass it as an input or a shared variable", functions="load")
+declare_unsupported(globals(), "it reads a file while the step runs; load the array with numpy.load and "
+                    "pass it as an input or a shared variable", classes="LoadFromDisk")
 declare_unsupported(globals(), "MPI send/receive inside the graph has no XLA counterpart (MPI is not "
-                    "available to the compiled step)", functions="""
+                    "available to the compiled step)", classes="MPIRecv MPIRecvWait MPISend MPISendWait", functions="""
     send recv isend irecv mpi_send_wait_key mpi_tag_key mpi_send_wait_cmp mpi_tag_cmp""")
 mpi_keys = (mpi_send_wait_key, mpi_tag_key)  # noqa: F821  (bound just above)
 mpi_cmps = (mpi_send_wait_cmp, mpi_tag_cmp)  # noqa: F821

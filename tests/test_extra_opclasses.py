@@ -14,9 +14,9 @@ sys.path.insert(0, str(HERE / "golden"))
 from shim_probe import run_probe  # noqa: E402
 
 GOLDEN = json.loads((HERE / "golden" / "extra_opclasses.json").read_text())
-CASES = [(s, n) for s in ("graphs", "mrg", "classes") for n in GOLDEN[s]]
+CASES = [(s, n) for s in ("graphs", "mrg", "classes", "load") for n in GOLDEN[s]]
 # Classes that resolve but are not supported here: constructing them raises, naming them (Theano builds them)
-UNSUPPORTED = {("classes", "LoadFromDisk"), ("classes", "Fourier")}
+UNSUPPORTED = {("classes", "Fourier")}
 
 
 @pytest.fixture(scope="module")

@@ -1422,6 +1422,7 @@ COVERED_ELSEWHERE = {
     "nlinalg.qr_incomplete": ("test", "tests/test_extra_opclasses.py"),
     "sandbox.hint": ("test", "tests/test_extra_opclasses.py"),
     "slinalg.cholesky_grad": ("test", "tests/test_extra_opclasses.py"),
+    "io.load": ("test", "tests/test_extra_opclasses.py"),
     "nnet.bn.batch_normalization_train_grad": ("grad", "nnet.bn.batch_normalization_train"),
     "conv3d2d": ("record", "nnet.conv3d2d.conv3d"),
     "scan": ("test", "tests/test_scan.py"),

@@ -252,10 +252,33 @@ def class_cases():
     }
 
 
+def load_cases():
+    """tensor.io.load: the array of a .npy file (read when the function is compiled: Theano folds it)."""
+    import os
+    import tempfile
+    io = sys.modules["theano.tensor.io"]
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "a.npy")
+        np.save(path, arr((2, 3), 7))
+        x = io.load(path, "float64", (False, False))
+        out["load"] = outcome(lambda: ([], [x * 2]), "LoadFromDisk", ())
+        f = theano.function([], x + 1)
+        first = f().tolist()
+        np.save(path, arr((2, 3), 8))
+        out["load_kept"] = {"value": [first == f().tolist(), first == (arr((2, 3), 7) + 1).tolist()]}
+        out["load_wrong_dtype"] = outcome(lambda: ([], [io.load(path, "int32", (False, False))]), "LoadFromDisk", ())
+        np.savez(os.path.join(tmp, "b.npz"), a=arr((2,), 1))
+        out["load_npz"] = outcome(lambda: ([], [io.load(os.path.join(tmp, "b.npz"), "float64", (False,))]),
+                                  "LoadFromDisk", ())
+        out["load_npz"]["message"] = out["load_npz"].get("message", "").replace(tmp, "<tmp>")
+    return out
+
+
 def record():
     return {"theano_version": theano.__version__,
             "graphs": {name: fn() for name, fn in CASES.items()},
-            "mrg": mrg_cases(), "classes": class_cases()}
+            "mrg": mrg_cases(), "classes": class_cases(), "load": load_cases()}
 
 
 if __name__ == "__main__":

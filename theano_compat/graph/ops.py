@@ -267,6 +267,16 @@ class PropsOp(TheanoOp):
     def __str__(self):
         return _props_str(self.props)(self)
 
+    def __reduce__(self):
+        # a copy carrying props pickles as its record's name and the props (the record alone loses them)
+        return (_with_props, (self.name, type(self), self._props_dict())) if self.props else super().__reduce__()
+
+
+def _with_props(name, cls, props):
+    op = lookup(name).with_props(**props)
+    op.__class__ = cls  # a subclass sharing its base's record (MultinomialWOReplacementFromUniform)
+    return op
+
 
 def _hashable(value):
     if isinstance(value, (list, tuple)):

@@ -267,6 +267,9 @@ class PropsOp(TheanoOp):
     def __str__(self):
         return _props_str(self.props)(self)
 
+    def describe(self, node):
+        return str(self) if self.props else super().describe(node)  # debugprint prints Theano's str
+
     def __reduce__(self):
         # a copy carrying props pickles as its record's name and the props (the record alone loses them)
         return (_with_props, (self.name, type(self), self._props_dict())) if self.props else super().__reduce__()

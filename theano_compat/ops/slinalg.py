@@ -227,7 +227,8 @@ class Solve(PropsOp):
 
 
 solve_op = Solve.record("slinalg.solve", _solve_infer, _solve_lower, _solve_grad,
-                        describe=lambda node: "Solve{('%(A_structure)s', %(lower)s, False, False)}" % node.params)
+                        describe=lambda node: "Solve{A_structure=%(A_structure)r, lower=%(lower)r, overwrite_A=False, "
+                        "overwrite_b=False}" % node.params)
 solve_op.checks = lambda node: node.params["A_structure"] not in ("lower_triangular", "upper_triangular")
 solve = Solve()
 solve_lower_triangular = Solve(A_structure="lower_triangular", lower=True)

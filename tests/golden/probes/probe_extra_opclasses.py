@@ -95,6 +95,8 @@ def outcome(build, cls_name, vals):
         outputs = outputs if isinstance(outputs, list) else [outputs]
         node = find(outputs, cls_name)
         rec = describe(node.op) if node is not None else {"class": None}
+        if node is not None:  # debugprint's line for the node's first output
+            rec["debugprint"] = theano.printing.debugprint(node.outputs[0], file="str").splitlines()[0].rstrip()
         rec["outputs"] = values(theano.function(inputs, outputs)(*vals))
         return rec
     except Exception as exc:

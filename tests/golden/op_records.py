@@ -1407,6 +1407,8 @@ R("permute_row_elements", "T.permute_row_elements(x, p)", [X("T.ivector", [5, 6,
 #   ("record", NAME): the op behind the records named NAME
 #   ("test", PATH): another golden-driven test file of the project (it must exist)
 COVERED_ELSEWHERE = {
+    "MaxPoolRop": ("test", "tests/test_pool_ops.py"),  # called directly and through T.Rop, against Theano's values
+    "jacobian_static": ("test", "tests/test_scan.py"),  # jacobian/hessian through a scan with symbolic n_steps
     "images2neibs": ("test", "tests/test_neighbours.py"),  # values and gradients, every mode
     "images2neibs_grad": ("test", "tests/test_neighbours.py"),
     "fft.rfft": ("test", "tests/test_fft.py"),

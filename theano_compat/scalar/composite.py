@@ -1,0 +1,107 @@
+"""theano.scalar's Composite: one scalar op made of a graph of scalar ops, lowered by walking that graph once
+per trace (each inner op's own lowering), and its Elemwise."""
+from ..graph.nodes import clone_replace, toposort
+from .ops import ScalarOp
+from .type import get_scalar_type
+
+# How Theano's pprint shows the scalar ops inside a Composite's name.
+_SYMBOLS = {"add": "+", "sub": "-", "mul": "*", "true_div": "/", "int_div": "//", "pow": "**", "mod": "%",
+            "LT": "<", "GT": ">", "LE": "<=", "GE": ">=", "EQ": "==", "NEQ": "!=", "AND": "&", "OR": "|",
+            "XOR": "^"}
+
+
+def _pprint(v):
+    if v.owner is None or v.name is not None:
+        return str(v)
+    args = [_pprint(i) for i in v.owner.inputs]
+    symbol = _SYMBOLS.get(str(v.owner.op))
+    if symbol and len(args) >= 2:
+        return "(" + f" {symbol} ".join(args) + ")"
+    if str(v.owner.op) == "neg":
+        return f"(-{args[0]})"
+    return f"{v.owner.op}({', '.join(args)})"
+
+
+class Composite(ScalarOp):
+    """Composite(inputs, outputs): the scalar graph from `inputs` to `outputs` as one op."""
+
+    def __init__(self, inputs, outputs):
+        for i in inputs:
+            assert i not in outputs  # Theano: use identity for that
+        fresh = [i.type.make_variable() for i in inputs]
+        outputs = clone_replace(list(outputs), dict(zip(inputs, fresh)))
+        self.inputs, self.outputs = fresh, outputs
+        self.inputs_type = tuple(i.type for i in fresh)
+        self.outputs_type = tuple(o.type for o in outputs)
+        self.nin, self.nout = len(fresh), len(outputs)
+        self.nodes = toposort(outputs)
+        for node in self.nodes:
+            if not isinstance(node.op, ScalarOp):
+                raise ValueError("The fgraph to Composite must be exclusively composed of ScalarOp instances.")
+        self.name = None
+
+    def init_name(self):
+        for k, i in enumerate(self.inputs):
+            i.name = "i%d" % k
+        self.name = "Composite{%s}" % ", ".join(_pprint(o) for o in self.outputs)
+
+    def __str__(self):
+        if self.name is None:
+            self.init_name()
+        return self.name
+
+    def output_types(self, input_types):
+        if tuple(input_types) != self.inputs_type:
+            raise TypeError(f"Wrong types for Composite. Expected {self.inputs_type}, got {tuple(input_types)}.")
+        return self.outputs_type
+
+    def lower_node(self, node, args, keys):
+        return self.lower_arrays(args, keys)
+
+    def lower_arrays(self, args, keys=None):
+        env = dict(zip(self.inputs, args))
+        for inner in self.nodes:
+            values = [env[v] if v in env else v.data for v in inner.inputs]
+            out = inner.op.lower_node(inner, values, keys)
+            env.update(zip(inner.outputs, out if len(inner.outputs) > 1 else [out]))
+        values = [env[o] if o in env else o.data for o in self.outputs]
+        return tuple(values) if self.nout > 1 else values[0]
+
+    def L_op(self, inputs, outputs, output_grads):
+        raise NotImplementedError("grad is not implemented for Composite")
+
+    def __eq__(self, other):
+        return self is other or (type(self) is type(other) and self.nin == other.nin and self.nout == other.nout
+                                 and self.inputs_type == other.inputs_type and str(self) == str(other))
+
+    def __hash__(self):
+        return hash((Composite, str(self)))
+
+    def make_elemwise(self):
+        """An Elemwise applying this Composite: its lowering walks the inner graph on whole arrays."""
+        from ..ops.elementwise import Elemwise, _astype, _check_shapes, _infer
+        if self.nout != 1:
+            raise TypeError(f"theano_compat builds Elemwise of a single-output Composite only ({self} has "
+                            f"{self.nout} outputs)")
+
+        def lower(*arrays, dtype, bcast):
+            _check_shapes(str(self), bcast, arrays)
+            return _astype(self.lower_arrays(arrays), dtype)
+
+        text = f"Elemwise{{{self}}}"
+        op = Elemwise.record(text, _infer, lower, describe=lambda node: text, register=False)
+        op.rule = lambda *dtypes: self.output_types([get_scalar_type(d) for d in dtypes])[0].dtype
+        op.param_names, op.scalar_op, op.elementwise, op.theano_name, op.pp = (), self, True, text, None
+        return op
+
+
+class Compositef32:
+    """Theano's float16 -> float32 rewriting of Composite graphs (a C-backend concern): unsupported here."""
+
+    special = {}
+
+    def apply(self, fgraph):
+        raise NotImplementedError("theano_compat computes float16 natively: Compositef32 is not needed")
+
+
+composite_f32 = Compositef32()

@@ -18,11 +18,11 @@ from ..graph.ops import REGISTRY, Op  # noqa: F401
 from ..graph.types import Type  # noqa: F401
 from ..ops.basic import cast_op
 from ..ops.elementwise import _astype
-from ..ops.math import ComplexError
+from ..ops.math import ComplexError, IntegerDivisionError
 from .composite import Composite, Compositef32, composite_f32  # noqa: F401
 from .convert import scalar_from_tensor, tensor_from_scalar  # noqa: F401
 from .ops import (BinaryBitOp, BinaryScalarOp, FixedLogicalComparison, LogicalComparison, ScalarOp, attach,  # noqa: F401,E501
-                  UnaryBitOp, UnaryScalarOp)
+                  UnaryBitOp, UnaryScalarOp, linked_class)
 from .rules import (float_out, float_out_nocomplex, int_out, int_out_nocomplex, real_out, same_out,  # noqa: F401
                     same_out_float_only, same_out_min8, same_out_nobool, same_out_nocomplex, specific_out,
                     transfer_type, unary_out_lookup, upcast, upcast_out, upcast_out_min8, upcast_out_no_complex,
@@ -38,20 +38,14 @@ builtin_bool, builtin_int, builtin_float, builtin_complex = builtins.bool, built
     builtins.complex
 
 
-class IntegerDivisionError(Exception):
-    """Raised if someone tries to divide integers with '/' instead of '//'."""
-
-
 def _link(cls, record, **params):
     """Link a Theano op class to the elementwise record computing it (see the module docstring)."""
     cls.link = (REGISTRY[record], params)
     return cls
 
 
-def _class(name, base, record=None, doc=None, **attrs):
-    cls = type(name, (base,), dict(attrs, __doc__=doc or f"Theano's scalar {name} op.",
-                                   __module__="theano_compat.scalar.basic"))
-    return _link(cls, record) if record else cls
+def _class(name, base, record, **attrs):
+    return linked_class(name, record, base, "theano.scalar.basic", **attrs)
 
 
 # --- comparisons and logic ---

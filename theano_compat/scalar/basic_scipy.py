@@ -1,19 +1,15 @@
 """theano.scalar.basic_scipy: the special functions (erf, gamma, psi, Bessel, incomplete gamma, ...) as scalar
 ops, each linked to the elementwise op of the same name (scalar/basic.py explains the link)."""
 from ..gradient import grad_not_implemented  # noqa: F401  (Theano's module imports these)
-from ..graph.ops import REGISTRY
 from .basic import complex_types, discrete_types, exp, float_types, upcast  # noqa: F401
-from .ops import BinaryScalarOp, UnaryScalarOp, attach
+from .ops import BinaryScalarOp, UnaryScalarOp, linked_op
 from .rules import upgrade_to_float, upgrade_to_float64, upgrade_to_float_no_complex
 
 imported_scipy_special = True
 
 
 def _define(cls_name, name, base, otp):
-    cls = type(cls_name, (base,), {"__doc__": f"Theano's scalar {cls_name} op (scipy.special.{name}).",
-                                   "__module__": "theano_compat.scalar.basic_scipy"})
-    cls.link = (REGISTRY[name], {})
-    return cls, cls(otp, name=name)
+    return linked_op(cls_name, name, base, "theano.scalar.basic_scipy", otp, name)
 
 
 U, B = UnaryScalarOp, BinaryScalarOp
@@ -38,4 +34,3 @@ Iv, iv = _define("Iv", "iv", B, upgrade_to_float)
 I1, i1 = _define("I1", "i1", U, upgrade_to_float)
 I0, i0 = _define("I0", "i0", U, upgrade_to_float)
 del U, B
-attach(globals())

@@ -195,3 +195,21 @@ def attach(namespace):
     for op in list(namespace.values()):
         if isinstance(op, ScalarOp) and op.link is not None and not op.link[1]:
             op.link[0].scalar_op = op
+
+
+def linked_class(cls_name, record, base, module, **attrs):
+    """Theano's scalar op class `cls_name` (of Theano's module `module`), linked to the elementwise record
+    named `record`."""
+    from ..graph.ops import REGISTRY
+    cls = type(cls_name, (base,), dict(attrs, __doc__=f"Theano's scalar {cls_name} op.",
+                                       __module__=module.replace("theano.", "theano_compat.", 1)))
+    cls.link = (REGISTRY[record], {})
+    return cls
+
+
+def linked_op(cls_name, record, base, module, otp, name):
+    """A linked class (see linked_class) and its instance, made the record's scalar_op."""
+    cls = linked_class(cls_name, record, base, module)
+    op = cls(otp, name=name)
+    cls.link[0].scalar_op = op
+    return cls, op

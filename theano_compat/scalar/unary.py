@@ -1,7 +1,7 @@
 """theano.scalar's unary math ops (Abs, Exp, Log, trigonometry, rounding, complex parts), each linked to the
 elementwise op of the same computation (scalar/basic.py explains the link)."""
 from ..graph.ops import REGISTRY
-from .ops import BinaryScalarOp, UnaryScalarOp
+from .ops import BinaryScalarOp, UnaryScalarOp, linked_class
 from .rules import (complex_rule, real_out, same_out, same_out_float_only, same_out_min8, same_out_nobool,
                     sgn_rule, specific_out, upgrade_to_float, upgrade_to_float_no_complex)
 from .type import float64
@@ -10,9 +10,7 @@ __all__ = []
 
 
 def _define(name, record, base=UnaryScalarOp, **attrs):
-    cls = type(name, (base,), dict(attrs, __doc__=f"Theano's scalar {name} op.",
-                                   __module__="theano_compat.scalar.basic"))
-    cls.link = (REGISTRY[record], {})
+    cls = linked_class(name, record, base, "theano.scalar.basic", **attrs)
     globals()[name] = cls
     __all__.append(name)
     return cls

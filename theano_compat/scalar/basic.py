@@ -68,11 +68,12 @@ class InRange(LogicalComparison):
     nin = 3
 
     def __init__(self, openlow, openhi):
+        # Theano's InRange skips LogicalComparison.__init__, so it lacks the `bool` flag: its output is int8
         self.openlow = openlow
         self.openhi = openhi
 
     def output_types(self, *types):
-        return [bool]
+        return [int8]
 
     def lower_node(self, node, args, keys):
         x, low, hi = (jnp.asarray(a) for a in args)

@@ -4,6 +4,8 @@ A scalar variable is lowered as a 0-d array: every scalar op computes with the J
 of the same name, so theano.function over scalar variables is the same one jitted step. What comes back to the
 caller is a numpy scalar of the declared dtype, as Theano returns.
 """
+import builtins
+
 import numpy as np
 
 from ..config import config
@@ -98,12 +100,16 @@ class Scalar(Type):
 
 
 def _same(data, converted):
-    # Theano compares with ==, on numpy 1 (a Python float against a float32 is compared as float64 there)
+    """Theano's `data == converted` on numpy 1: compared in the wider of the two dtypes (a Python float against
+    a float32 as float64, so 0.1 does not fit a float32), and a string never equal to a number."""
     try:
-        return bool(np.asarray(data) == np.asarray(converted, dtype=np.result_type(converted, np.float64)
-                                                  if np.asarray(data).dtype.kind == "f" else converted.dtype))
+        original = np.asarray(data)
     except (TypeError, ValueError):
         return False
+    if original.dtype.kind in "OUS":
+        return False
+    wide = np.result_type(original.dtype, np.asarray(converted).dtype)
+    return builtins.bool(np.all(original.astype(wide) == np.asarray(converted).astype(wide)))
 
 
 _TYPES = {}

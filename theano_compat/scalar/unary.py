@@ -41,6 +41,14 @@ _TABLE = [
 for _cls, _name, _record, _otp, _named in _TABLE:
     _instance(_name, _define(_cls, _record)(_otp, name=_name if _named else None))
 
+
+def _abs_output_types(self, types):
+    # Theano's Abs.make_node: the modulus of a complex is real
+    return list(real_out(*types)) if types[0].dtype.startswith("complex") else UnaryScalarOp.output_types(self, types)
+
+
+Abs.output_types = _abs_output_types
+
 ArcTan2 = _define("ArcTan2", "arctan2", BinaryScalarOp)
 arctan2 = _instance("arctan2", ArcTan2(upgrade_to_float, name="arctan2"))
 Sgn = _define("Sgn", "sgn", output_types_preference=staticmethod(sgn_rule))

@@ -122,7 +122,7 @@ out["misc"]["filter"] = filters
 consts = {}
 for v in [3, 300, 0.5, 0.1, -1, 2 ** 40, 1.5e300, np.float32(2), np.int16(3), True]:
     c = S.constant(v)
-    consts[repr(v)] = [str(c), c.type.dtype, type(c).__name__]
+    consts[type(v).__name__ + " " + repr(v)] = [str(c), c.type.dtype, type(c).__name__]
 out["misc"]["constant"] = consts
 x, y, i = S.float64("x"), S.float32("y"), S.int32("i")
 exprs = {"x + y": x + y, "x * i": x * i, "i / i": i / i, "i // i": i // i, "-i": -i, "abs(y)": abs(y),

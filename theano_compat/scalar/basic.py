@@ -19,7 +19,7 @@ from ..graph.types import Type  # noqa: F401
 from ..ops.basic import cast_op
 from ..ops.elementwise import _astype
 from ..ops.math import ComplexError, IntegerDivisionError
-from .composite import Composite, Compositef32, composite_f32  # noqa: F401
+from .composite import Composite, Compositef32, composite_f32, handle_cast, handle_composite  # noqa: F401
 from .convert import scalar_from_tensor, tensor_from_scalar  # noqa: F401
 from .ops import (BinaryBitOp, BinaryScalarOp, FixedLogicalComparison, LogicalComparison, ScalarOp, attach,  # noqa: F401,E501
                   UnaryBitOp, UnaryScalarOp, linked_class)
@@ -32,7 +32,12 @@ from .type import (Scalar, ScalarConstant, ScalarVariable, _scalar_py_operators,
                    continuous_types, discrete_types, float16, float32, float64, float_types, floats,
                    get_scalar_type, int8, int16, int32, int64, int_types, integer_types, ints, uint8, uint16,
                    uint32, uint64, uint_types)
-from ..gradient import DisconnectedType, grad_undefined  # noqa: F401,E402
+from ..compat import imap, izip  # noqa: F401  (Theano's module imports these)
+from ..gof.fg import FunctionGraph  # noqa: F401
+from ..gradient import DisconnectedType, grad_undefined  # noqa: F401
+from ..printing import pprint  # noqa: F401
+
+xrange = range
 
 builtin_bool, builtin_int, builtin_float, builtin_complex = builtins.bool, builtins.int, builtins.float, \
     builtins.complex

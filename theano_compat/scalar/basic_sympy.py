@@ -10,7 +10,13 @@ imported_sympy = False
 names = ("sympy_func_%d" % i for i in it.count(0))
 _WHY = "it generates C code from a SymPy expression; write the expression with theano.scalar or tensor ops"
 SymPyCCode = unsupported_class("theano.scalar.basic_sympy.SymPyCCode", _WHY, bases=(ScalarOp,))
-include_line = unsupported_function("theano.scalar.basic_sympy.include_line", _WHY)
+
+
+def include_line(line):
+    """Whether a line of generated C is an #include."""
+    return "#include" in line
+
+
 sympy_dtype = unsupported_function("theano.scalar.basic_sympy.sympy_dtype", _WHY)
 theano_dtype = unsupported_function("theano.scalar.basic_sympy.theano_dtype", _WHY)
-remove = unsupported_function("theano.scalar.basic_sympy.remove", _WHY)
+from ..gof.utils import remove  # noqa: E402,F401  (Theano's module imports it)

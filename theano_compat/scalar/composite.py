@@ -1,6 +1,7 @@
 """theano.scalar's Composite: one scalar op made of a graph of scalar ops, lowered by walking that graph once
 per trace (each inner op's own lowering), and its Elemwise."""
 from ..graph.nodes import clone_replace, toposort
+from ..stand_ins import UnsupportedError, unsupported_function
 from .ops import ScalarOp
 from .type import get_scalar_type
 
@@ -101,7 +102,10 @@ class Compositef32:
     special = {}
 
     def apply(self, fgraph):
-        raise NotImplementedError("theano_compat computes float16 natively: Compositef32 is not needed")
+        raise UnsupportedError(f"theano.scalar.basic.Compositef32.apply is not supported by theano_compat: {_F32_WHY}")
 
 
 composite_f32 = Compositef32()
+_F32_WHY = "it rewrites float16 Composite graphs for Theano's C code; theano_compat computes float16 natively"
+handle_cast = unsupported_function("theano.scalar.basic.handle_cast", _F32_WHY)
+handle_composite = unsupported_function("theano.scalar.basic.handle_composite", _F32_WHY)

@@ -1,5 +1,7 @@
 """theano.scalar's unary math ops (Abs, Exp, Log, trigonometry, rounding, complex parts), each linked to the
 elementwise op of the same computation (scalar/basic.py explains the link)."""
+import numpy as np
+
 from ..graph.ops import REGISTRY
 from .ops import BinaryScalarOp, UnaryScalarOp, linked_class
 from .rules import (complex_rule, real_out, same_out, same_out_float_only, same_out_min8, same_out_nobool,
@@ -65,3 +67,24 @@ round_half_to_even = _instance("round_half_to_even", RoundHalfToEven(same_out_fl
 RoundHalfAwayFromZero = _define("RoundHalfAwayFromZero", "round")
 RoundHalfAwayFromZero.link = (REGISTRY["round"], {"mode": "half_away_from_zero"})
 round_half_away_from_zero = _instance("round_half_away_from_zero", RoundHalfAwayFromZero(same_out_float_only))
+
+
+def round_half_away_from_zero_(a):
+    """C's round() on one number (numpy's round is half to even)."""
+    return np.floor(a + 0.5) if a > 0 else np.ceil(a - 0.5)
+
+
+round_half_away_from_zero_vec64 = np.vectorize(round_half_away_from_zero_, doc="round_half_away_from_zero_vec64")
+round_half_away_from_zero_vec32 = np.vectorize(round_half_away_from_zero_, doc="round_half_away_from_zero_vec32",
+                                               otypes=["float32"])
+
+
+def round_half_away_from_zero_vec(a):
+    """round_half_away_from_zero_ over an array (float32 stays float32)."""
+    if getattr(a, "dtype", None) == np.float32:
+        return round_half_away_from_zero_vec32(a)
+    return round_half_away_from_zero_vec64(a)
+
+
+__all__ += ["round_half_away_from_zero_", "round_half_away_from_zero_vec", "round_half_away_from_zero_vec32",
+            "round_half_away_from_zero_vec64"]

@@ -152,9 +152,7 @@ def _scipy(name):
 chi2sf = elementwise("chi2sf", lambda x, k: jsp.gammaincc(k / 2., x / 2.), D.upgrade_to_float64,
                      _no_grad_method("Chi2SF"))
 gammainc = elementwise("gammainc", jsp.gammainc, D.upgrade_to_float, _no_grad_method("GammaInc"))
-# Theano's GammaIncC.st_impl(k, x) is scipy's gammaincc(x, k): its arguments swapped (a quirk kept on purpose)
-gammaincc = elementwise("gammaincc", lambda k, x: jsp.gammaincc(x, k), D.upgrade_to_float,
-                        _no_grad_method("GammaIncC"))
+gammaincc = elementwise("gammaincc", jsp.gammaincc, D.upgrade_to_float, _no_grad_method("GammaIncC"))
 gammau = elementwise("gammau", lambda k, x: jsp.gammaincc(k, x) * jsp.gamma(k), D.upgrade_to_float,
                      _no_grad_method("GammaU"))
 gammal = elementwise("gammal", lambda k, x: jsp.gammainc(k, x) * jsp.gamma(k), D.upgrade_to_float,

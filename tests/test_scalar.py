@@ -207,3 +207,16 @@ def test_scalar_grad_and_shared():
     s = S.sharedvar.shared(np.int32(3), name="s")
     assert isinstance(s, S.sharedvar.ScalarSharedVariable) and s.type == S.int32
     assert theano.function([], s + 1)() == 4
+
+
+def test_composite_flattening_retyping_and_comparison_grad():
+    rec = GOLDEN["misc"]["composite_more"]
+    x, y, i = S.float64("x"), S.float32("y"), S.int32("i")
+    C = S.Composite([x, i], [x + i])
+    flat = S.Composite([x, i], [C(x * i, i)])
+    assert [str(flat), type(flat.outputs[0].owner.op).__name__] == rec["flattened"]
+    assert flat.fgraph.outputs[0].owner.op is S.add
+    si0, si1, si2 = S.int8(), S.int8(), S.float32()
+    sop = S.Composite([si0, si1, si2], [(si0 * si1) / si2])
+    assert str(sop(S.float32(), si1, si2).type) == rec["continue_graph"]
+    assert float(theano.grad(x > y, y).eval({y: np.float32(1.0)})) == rec["grad_gt"]

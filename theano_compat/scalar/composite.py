@@ -30,7 +30,12 @@ class Composite(ScalarOp):
         for i in inputs:
             assert i not in outputs  # Theano: use identity for that
         fresh = [i.type.make_variable() for i in inputs]
-        outputs = clone_replace(list(outputs), dict(zip(inputs, fresh)))
+        if len(outputs) == 1 and isinstance(getattr(outputs[0].owner, "op", None), Composite):
+            # Theano flattens a single output computed by an inner Composite into this one's graph
+            inner = outputs[0].owner
+            outputs = [inner.op.rebuild(clone_replace(inner.inputs, dict(zip(inputs, fresh))))[0]]
+        else:
+            outputs = clone_replace(list(outputs), dict(zip(inputs, fresh)))
         self.inputs, self.outputs = fresh, outputs
         self.inputs_type = tuple(i.type for i in fresh)
         self.outputs_type = tuple(o.type for o in outputs)
@@ -50,6 +55,29 @@ class Composite(ScalarOp):
         if self.name is None:
             self.init_name()
         return self.name
+
+    @property
+    def fgraph(self):
+        """The inner graph, as a FunctionGraph (Theano's attribute)."""
+        from ..gof.fg import FunctionGraph
+        return FunctionGraph(self.inputs, self.outputs)
+
+    def rebuild(self, new_inputs):
+        """The inner graph applied again to `new_inputs` (whatever their types): its output variables."""
+        env = dict(zip(self.inputs, new_inputs))
+        for node in self.nodes:
+            outs = node.op(*[env.get(v, v) for v in node.inputs], return_list=True)
+            env.update(zip(node.outputs, outs))
+        return [env.get(o, o) for o in self.outputs]
+
+    def make_node(self, *inputs):
+        from .type import as_scalar
+        inputs = [as_scalar(i) for i in inputs]
+        if tuple(i.type for i in inputs) == self.inputs_type:
+            return super().make_node(*inputs)
+        # Theano: inputs of other types give the Composite of the same graph rebuilt for them
+        fresh = [i.type.make_variable() for i in inputs]
+        return Composite(fresh, self.rebuild(fresh)).make_node(*inputs)
 
     def output_types(self, input_types):
         if tuple(input_types) != self.inputs_type:

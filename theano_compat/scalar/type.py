@@ -180,6 +180,11 @@ class _scalar_py_operators:
     def astype(self, dtype):
         return self.OPS["cast"](self, dtype)
 
+    def eval(self, inputs_to_values=None):
+        """Compile (once per set of inputs) and run a function computing this variable (Theano's Variable.eval)."""
+        from ..tensor.var import _tensor_py_operators  # the one implementation, for every variable class
+        return _tensor_py_operators.eval(self, inputs_to_values)
+
 
 class ScalarVariable(_scalar_py_operators, Variable):
     """A variable of a Scalar type."""

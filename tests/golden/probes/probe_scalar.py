@@ -145,6 +145,13 @@ e = T.Elemwise(S.Composite([x, i], [x + i * 2]))
 fe = theano.function([a, b], e(a, b), mode=PY)
 r = fe([1.0, 2.5], [3, 4])
 out["misc"]["elemwise_composite"] = {"str": str(e), "value": r.tolist(), "dtype": str(r.dtype)}
+C = S.Composite([x, i], [x + i])
+flat = S.Composite([x, i], [C(x * i, i)])
+si0, si1, si2 = S.int8(), S.int8(), S.float32()
+sop = S.Composite([si0, si1, si2], [(si0 * si1) / si2])
+out["misc"]["composite_more"] = {"flattened": [str(flat), type(flat.outputs[0].owner.op).__name__],
+                                 "continue_graph": str(sop(S.float32(), si1, si2).type),
+                                 "grad_gt": float(theano.gradient.grad(x > y, y).eval({y: np.float32(1.0)}))}
 t = T.dscalar("t")
 out["misc"]["conversions"] = {"as_scalar(dscalar)": [str(S.as_scalar(t)), str(S.as_scalar(t).type)],
                               "tensor_from_scalar(x)": [str(T.tensor_from_scalar(x)),

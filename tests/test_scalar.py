@@ -220,3 +220,24 @@ def test_composite_flattening_retyping_and_comparison_grad():
     sop = S.Composite([si0, si1, si2], [(si0 * si1) / si2])
     assert str(sop(S.float32(), si1, si2).type) == rec["continue_graph"]
     assert float(theano.grad(x > y, y).eval({y: np.float32(1.0)})) == rec["grad_gt"]
+
+
+def test_printing_and_gradients():
+    rec = GOLDEN["misc"]["printing"]
+    px, py = S.float64("x"), S.float64("y")
+    pe = S.exp(px) * py + S.sqr(px)
+    got = [theano.printing.pprint(v) for v in (pe, px - py / px, -px, px % py, px ** py // py)]
+    assert got == rec["pprint"]
+    assert str(S.Composite([px, py], [-px, px - py * 2, px < py, S.neg(px) + 1])) == rec["composite"]
+    grads = theano.grad(pe, [px, py])
+    assert [[str(v), type(v).__name__] for v in grads] == rec["grads"]
+    np.testing.assert_allclose([float(v) for v in theano.function([px, py], grads)(0.5, 2.0)], rec["grad_values"])
+
+
+def test_scalar_shared_variable():
+    rec = GOLDEN["misc"]["shared"]
+    sh = S.sharedvar.shared(1.5, "s")
+    first = theano.function([], sh, updates=[(sh, sh * 2)])()
+    assert [repr(float(first)), type_name(first)] == rec["initial"]
+    assert [repr(float(sh.get_value())), type_name(sh.get_value())] == rec["after"]
+    assert [str(S.sharedvar.shared(np.int32(3)).type), str(S.sharedvar.shared(7).type)] == rec["int32"]

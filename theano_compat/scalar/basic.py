@@ -230,3 +230,6 @@ _scalar_py_operators.OPS = dict(
     abs_=abs_, neg=neg, invert=invert, and_=and_, or_=or_, xor=xor, lt=lt, le=le, gt=gt, ge=ge, add=add, sub=sub,
     mul=mul, div_proxy=div_proxy, int_div=int_div, mod_check=mod_check, mod=mod, pow=pow, second=second, cast=cast)
 attach(globals())
+# Theano's pprint writes these as operators, with the elementwise ops' printers
+for _op in (add, mul, sub, neg, true_div, int_div, pow, mod):
+    _op.pp = _op.link[0].pp

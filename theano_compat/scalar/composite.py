@@ -5,24 +5,6 @@ from ..stand_ins import UnsupportedError, unsupported_function
 from .ops import ScalarOp
 from .type import get_scalar_type
 
-# How Theano's pprint shows the scalar ops inside a Composite's name.
-_SYMBOLS = {"add": "+", "sub": "-", "mul": "*", "true_div": "/", "int_div": "//", "pow": "**", "mod": "%",
-            "LT": "<", "GT": ">", "LE": "<=", "GE": ">=", "EQ": "==", "NEQ": "!=", "AND": "&", "OR": "|",
-            "XOR": "^"}
-
-
-def _pprint(v):
-    if v.owner is None or v.name is not None:
-        return str(v)
-    args = [_pprint(i) for i in v.owner.inputs]
-    symbol = _SYMBOLS.get(str(v.owner.op))
-    if symbol and len(args) >= 2:
-        return "(" + f" {symbol} ".join(args) + ")"
-    if str(v.owner.op) == "neg":
-        return f"(-{args[0]})"
-    return f"{v.owner.op}({', '.join(args)})"
-
-
 class Composite(ScalarOp):
     """Composite(inputs, outputs): the scalar graph from `inputs` to `outputs` as one op."""
 
@@ -49,7 +31,8 @@ class Composite(ScalarOp):
     def init_name(self):
         for k, i in enumerate(self.inputs):
             i.name = "i%d" % k
-        self.name = "Composite{%s}" % ", ".join(_pprint(o) for o in self.outputs)
+        from ..printing import pprint
+        self.name = "Composite{%s}" % ", ".join(pprint(o) for o in self.outputs)
 
     def __str__(self):
         if self.name is None:

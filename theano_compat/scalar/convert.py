@@ -63,4 +63,11 @@ class ScalarFromTensor(Op):
 tensor_from_scalar = TensorFromScalar()
 scalar_from_tensor = ScalarFromTensor()
 
+
+def as_tensor_of(s):
+    """The 0-d tensor of a scalar variable (the tensor itself when `s` was made from one)."""
+    if s.owner is not None and isinstance(s.owner.op, ScalarFromTensor):
+        return s.owner.inputs[0]
+    return tensor_from_scalar(s)
+
 constants.converters[Scalar] = tensor_from_scalar

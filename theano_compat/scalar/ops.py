@@ -85,15 +85,14 @@ class ScalarOp(Op):
         if self.link is None:
             return self.grad(inputs, output_gradients)
         from ..gradient import disconnected_type
-        from .convert import scalar_from_tensor, tensor_from_scalar
+        from .convert import as_tensor_of
         record, params = self.link
-        tin = [tensor_from_scalar(i) for i in inputs]
-        tout = [tensor_from_scalar(o) for o in outputs]
-        tg = [tensor_from_scalar(as_scalar(g)) for g in output_gradients]
-        dtype = outputs[0].type.dtype
-        terms = record.grad_rule(tin, tout, tg, dtype=dtype, bcast=((),) * len(tin), **params)
+        tin, tout = [as_tensor_of(i) for i in inputs], [as_tensor_of(o) for o in outputs]
+        tg = [as_tensor_of(as_scalar(g)) for g in output_gradients]
+        terms = record.grad_rule(tin, tout, tg, dtype=outputs[0].type.dtype, bcast=((),) * len(tin), **params)
+        memo = {}
         return [disconnected_type() if t is None else t if not hasattr(t.type, "broadcastable")
-                else scalar_from_tensor(t) for t in terms]
+                else as_scalar_graph(t, memo) for t in terms]
 
     def grad(self, inputs, output_gradients):
         raise MethodNotDefined("grad", type(self), self.__class__.__name__)
@@ -128,6 +127,41 @@ class ScalarOp(Op):
 
     def supports_c_code(self, inputs, outputs):
         return False
+
+
+def as_scalar_graph(t, memo):
+    """The 0-d tensor graph `t` (an elementwise op's gradient rule's answer) rewritten with scalar ops, so a
+    scalar op's gradient is a scalar graph as in Theano; what has no scalar op stays a ScalarFromTensor."""
+    from ..graph.nodes import Constant
+    from .convert import TensorFromScalar, scalar_from_tensor
+    if t in memo:
+        return memo[t]
+    node, out = t.owner, None
+    if node is None:
+        if isinstance(t, Constant) and t.ndim == 0:
+            out = get_scalar_type(t.dtype).make_constant(t.data[()])
+    elif isinstance(node.op, TensorFromScalar):
+        out = node.inputs[0]
+    elif all(i.ndim == 0 for i in node.inputs) and len(node.outputs) == 1:
+        out = _scalar_node(node, [as_scalar_graph(i, memo) for i in node.inputs])
+    if out is None or out.type.dtype != t.dtype:
+        out = scalar_from_tensor(t)
+    memo[t] = out
+    return out
+
+
+def _scalar_node(node, inputs):
+    """The scalar version of one 0-d node: its Elemwise's scalar op, a cast, or a 0-d DimShuffle's input."""
+    from ..ops.shape import DimShuffle
+    scalar_op = getattr(node.op, "scalar_op", None)
+    if isinstance(scalar_op, ScalarOp) and set(node.params) <= {"dtype", "bcast"}:
+        return scalar_op(*inputs)
+    if getattr(node.op, "name", None) == "cast":
+        from .basic import cast
+        return cast(inputs[0], node.params["dtype"])
+    if isinstance(node.op, DimShuffle):
+        return inputs[0]
+    return None
 
 
 def _typed_constant(value):

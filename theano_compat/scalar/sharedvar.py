@@ -9,6 +9,10 @@ from .type import Scalar, _scalar_py_operators
 class ScalarSharedVariable(_scalar_py_operators, SharedVariable):
     """A shared variable of a Scalar type."""
 
+    def get_value(self, borrow=False, return_internal_type=False):
+        """The value as a numpy scalar of the variable's dtype (also after a function updated it)."""
+        return self.type.value(super().get_value(borrow=True))
+
 
 def shared(value, name=None, strict=False, allow_downcast=None):
     """A ScalarSharedVariable of a Python or numpy number (dtype: the value's, int64/float64 for Python's)."""

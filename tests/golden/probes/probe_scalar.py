@@ -152,6 +152,20 @@ sop = S.Composite([si0, si1, si2], [(si0 * si1) / si2])
 out["misc"]["composite_more"] = {"flattened": [str(flat), type(flat.outputs[0].owner.op).__name__],
                                  "continue_graph": str(sop(S.float32(), si1, si2).type),
                                  "grad_gt": float(theano.gradient.grad(x > y, y).eval({y: np.float32(1.0)}))}
+px, py = S.float64("x"), S.float64("y")
+pe = S.exp(px) * py + S.sqr(px)
+grads = theano.grad(pe, [px, py])
+out["misc"]["printing"] = {
+    "pprint": [theano.printing.pprint(v) for v in (pe, px - py / px, -px, px % py, px ** py // py)],
+    "composite": str(S.Composite([px, py], [-px, px - py * 2, px < py, S.neg(px) + 1])),
+    "grads": [[str(v), type(v).__name__] for v in grads],
+    "grad_values": [float(v) for v in theano.function([px, py], grads)(0.5, 2.0)]}
+sh = S.sharedvar.shared(1.5, "s")
+step = theano.function([], sh, updates=[(sh, sh * 2)])
+first = step()
+out["misc"]["shared"] = {"initial": [repr(float(first)), type(first).__name__],
+                         "after": [repr(float(sh.get_value())), type(sh.get_value()).__name__],
+                         "int32": [str(S.sharedvar.shared(np.int32(3)).type), str(S.sharedvar.shared(7).type)]}
 t = T.dscalar("t")
 out["misc"]["conversions"] = {"as_scalar(dscalar)": [str(S.as_scalar(t)), str(S.as_scalar(t).type)],
                               "tensor_from_scalar(x)": [str(T.tensor_from_scalar(x)),

@@ -241,3 +241,14 @@ def test_scalar_shared_variable():
     assert [repr(float(first)), type_name(first)] == rec["initial"]
     assert [repr(float(sh.get_value())), type_name(sh.get_value())] == rec["after"]
     assert [str(S.sharedvar.shared(np.int32(3)).type), str(S.sharedvar.shared(7).type)] == rec["int32"]
+
+
+def test_elemwise_of_bn_composite_retyped():
+    from theano_compat.tensor.nnet.bn import BNComposite
+    rec = GOLDEN["misc"]["bn_composite"]
+    bn = Elemwise(BNComposite("float64"))
+    a, fv = T.dvector("a"), T.fvector("fv")
+    rd = theano.function([a], bn(a, 1.0, 2.0, 3.0, 4.0))([1.0, 3.0])
+    rf = theano.function([fv], bn(fv, 1.0, 2.0, 3.0, 4.0))(np.array([1.0, 3.5], "float32"))
+    assert str(bn) == rec["str"]
+    assert [rd.tolist(), str(rd.dtype)] == rec["float64"] and [rf.tolist(), str(rf.dtype)] == rec["float32"]

@@ -62,6 +62,12 @@ class Composite(ScalarOp):
         fresh = [i.type.make_variable() for i in inputs]
         return Composite(fresh, self.rebuild(fresh)).make_node(*inputs)
 
+    def retyped(self, *dtypes):
+        """This Composite's graph for inputs of these dtypes (itself when they are its own)."""
+        if tuple(t.dtype for t in self.inputs_type) == dtypes:
+            return self
+        return self.make_node(*[get_scalar_type(d)() for d in dtypes]).op
+
     def output_types(self, input_types):
         if tuple(input_types) != self.inputs_type:
             raise TypeError(f"Wrong types for Composite. Expected {self.inputs_type}, got {tuple(input_types)}.")
@@ -98,11 +104,11 @@ class Composite(ScalarOp):
 
         def lower(*arrays, dtype, bcast):
             _check_shapes(str(self), bcast, arrays)
-            return _astype(self.lower_arrays(arrays), dtype)
+            return _astype(self.retyped(*[str(a.dtype) for a in arrays]).lower_arrays(arrays), dtype)
 
         text = f"Elemwise{{{self}}}"
         op = Elemwise.record(text, _infer, lower, describe=lambda node: text, register=False)
-        op.rule = lambda *dtypes: self.output_types([get_scalar_type(d) for d in dtypes])[0].dtype
+        op.rule = lambda *dtypes: self.retyped(*dtypes).outputs_type[0].dtype
         op.param_names, op.scalar_op, op.elementwise, op.theano_name, op.pp = (), self, True, text, None
         return op
 

@@ -166,6 +166,13 @@ first = step()
 out["misc"]["shared"] = {"initial": [repr(float(first)), type(first).__name__],
                          "after": [repr(float(sh.get_value())), type(sh.get_value()).__name__],
                          "int32": [str(S.sharedvar.shared(np.int32(3)).type), str(S.sharedvar.shared(7).type)]}
+from theano.tensor.nnet.bn import BNComposite
+bn = T.Elemwise(BNComposite("float64"))
+fv = T.fvector("fv")
+rd = theano.function([a], bn(a, 1.0, 2.0, 3.0, 4.0), mode=PY)([1.0, 3.0])
+rf = theano.function([fv], bn(fv, 1.0, 2.0, 3.0, 4.0), mode=PY)(np.array([1.0, 3.5], "float32"))
+out["misc"]["bn_composite"] = {"str": str(bn), "float64": [rd.tolist(), str(rd.dtype)],
+                               "float32": [rf.tolist(), str(rf.dtype)]}
 t = T.dscalar("t")
 out["misc"]["conversions"] = {"as_scalar(dscalar)": [str(S.as_scalar(t)), str(S.as_scalar(t).type)],
                               "tensor_from_scalar(x)": [str(T.tensor_from_scalar(x)),

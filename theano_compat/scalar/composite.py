@@ -68,6 +68,9 @@ class Composite(ScalarOp):
             return self
         return self.make_node(*[get_scalar_type(d)() for d in dtypes]).op
 
+    def clone_float32(self):
+        raise UnsupportedError(f"theano.scalar.Composite.clone_float32 is not supported by theano_compat: {_F32_WHY}")
+
     def output_types(self, input_types):
         if tuple(input_types) != self.inputs_type:
             raise TypeError(f"Wrong types for Composite. Expected {self.inputs_type}, got {tuple(input_types)}.")

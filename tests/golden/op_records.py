@@ -1407,6 +1407,8 @@ R("permute_row_elements", "T.permute_row_elements(x, p)", [X("T.ivector", [5, 6,
 #   ("record", NAME): the op behind the records named NAME
 #   ("test", PATH): another golden-driven test file of the project (it must exist)
 COVERED_ELSEWHERE = {
+    "MaxPoolRop": ("test", "tests/test_pool_ops.py"),  # called directly and through T.Rop, against Theano's values
+    "jacobian_static": ("test", "tests/test_scan.py"),  # jacobian/hessian through a scan with symbolic n_steps
     "images2neibs": ("test", "tests/test_neighbours.py"),  # values and gradients, every mode
     "images2neibs_grad": ("test", "tests/test_neighbours.py"),
     "fft.rfft": ("test", "tests/test_fft.py"),
@@ -1417,6 +1419,12 @@ COVERED_ELSEWHERE = {
     "nlinalg.eigh_grad": ("grad", "nlinalg.eigh"),
     "slinalg.eigvalsh_grad": ("grad", "slinalg.eigvalsh"),
     "slinalg.expm_grad": ("grad", "slinalg.expm"),
+    # Theano's op classes built from their constructors, values against Theano (extra_opclasses.json)
+    "extra_ops.cpu_contiguous": ("test", "tests/test_extra_opclasses.py"),
+    "nlinalg.qr_incomplete": ("test", "tests/test_extra_opclasses.py"),
+    "sandbox.hint": ("test", "tests/test_extra_opclasses.py"),
+    "slinalg.cholesky_grad": ("test", "tests/test_extra_opclasses.py"),
+    "io.load": ("test", "tests/test_extra_opclasses.py"),
     "nnet.bn.batch_normalization_train_grad": ("grad", "nnet.bn.batch_normalization_train"),
     "conv3d2d": ("record", "nnet.conv3d2d.conv3d"),
     "scan": ("test", "tests/test_scan.py"),

@@ -1440,6 +1440,7 @@ COVERED_ELSEWHERE = {
     "MaxPoolGrad": ("test", "tests/test_pool.py"),
     "AveragePoolGrad": ("test", "tests/test_pool.py"),
     "DownsampleFactorMaxGradGrad": ("test", "tests/test_pool.py"),
+    "MaxPoolRop": ("test", "tests/test_pool_ops.py"),
     "AbstractConv": ("test", "tests/test_conv.py"),
     "AbstractConv_gradInputs": ("test", "tests/test_conv.py"),
     "ConvOp": ("test", "tests/test_conv.py"),

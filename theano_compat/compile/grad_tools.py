@@ -55,9 +55,15 @@ def _value_dependent(row, cotangent):
     for node in toposort([row]):
         if any(i in tainted for i in node.inputs):
             tainted.update(node.outputs)
-        elif getattr(node.op, "static", None) is not None:
+        elif getattr(node.op, "static", None) is not None and _reads_values(node):
             out.append(node)
     return out
+
+
+def _reads_values(node):
+    """Whether the node's shape key reads a value that is not a constant (known only at call time)."""
+    positions = node.op.static_args(node) if node.op.static_args else range(len(node.inputs))
+    return any(not _is_const(node.inputs[i]) for i in positions)
 
 
 def _rows_static(expression, *values, row, cotangent):

@@ -5,7 +5,7 @@ import jax
 import numpy as np
 
 from ..graph.nodes import Variable
-from ..graph.types import TensorType
+from ..graph.types import TensorType, generic
 from ..tensor.var import _tensor_py_operators
 from .container import Container, SharedContainer  # noqa: F401  (Theano's Container is served from here too)
 from . import placement
@@ -133,28 +133,10 @@ def _tensor_constructor(value, name, strict, allow_downcast, borrow, broadcastab
     return cls(name, ttype, np.array(value, copy=not borrow), strict, allow_downcast, borrow=borrow)
 
 
-class Generic:
-    """Theano's generic type: a shared variable holding any Python object (a list, None, ...)."""
-
-    def filter(self, data, strict=False, allow_downcast=None):
-        return data
-
-    def __eq__(self, other):
-        return type(other) is Generic
-
-    def __hash__(self):
-        return hash(Generic)
-
-    def __str__(self):
-        return "Generic"
-
-    __repr__ = __str__
-
-
 def _generic_constructor(value, name, strict, allow_downcast, borrow, broadcastable):
     if broadcastable is not None:
         raise TypeError("a generic shared variable has no broadcastable pattern")
-    return SharedVariable(name, Generic(), value if borrow else copy.deepcopy(value), strict, allow_downcast)
+    return SharedVariable(name, generic, value if borrow else copy.deepcopy(value), strict, allow_downcast)
 
 
 # Constructors tried from the last registered (theano.compile.shared_constructor); random streams add one.

@@ -1434,6 +1434,8 @@ COVERED_ELSEWHERE = {
     "AveragePoolGrad": ("test", "tests/test_pool.py"),
     "DownsampleFactorMaxGradGrad": ("test", "tests/test_pool.py"),
     "AbstractConv2d": ("test", "tests/test_conv.py"),
+    "nnet.prepend_scalar_constant_to_each_row": ("test", "tests/test_nnet_classes.py"),
+    "nnet.prepend_scalar_to_each_row": ("test", "tests/test_nnet_classes.py"),
     "AbstractConv3d": ("test", "tests/test_conv.py"),
     "AbstractConv2d_gradInputs": ("test", "tests/test_conv.py"),
     "AbstractConv3d_gradInputs": ("test", "tests/test_conv.py"),

@@ -34,6 +34,13 @@ def _filter_shape(img, topgrad, kshp, static, num_groups, unshared):
 def _gw_lower(img, topgrad, shape, convdim, border_mode, subsample, filter_flip, imshp, kshp, filter_dilation,
               num_groups, unshared, static):
     filter_shape = _filter_shape(img, topgrad, kshp, static, num_groups, unshared)
+    return grad_weights_lower(img, topgrad, filter_shape, border_mode, subsample, filter_flip, filter_dilation,
+                              num_groups, unshared)
+
+
+def grad_weights_lower(img, topgrad, filter_shape, border_mode, subsample, filter_flip, filter_dilation, num_groups,
+                       unshared):
+    """The weight gradient on arrays: jax.vjp of the forward convolution (linear in the filters)."""
     expected = conv_output_shape(img.shape, filter_shape, border_mode, subsample, filter_dilation)
     if tuple(expected) != tuple(topgrad.shape):
         raise ValueError(f"invalid filter_shape for gradWeights: the given filter_shape would produce an output "

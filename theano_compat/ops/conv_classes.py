@@ -29,6 +29,12 @@ def as_ints(shape):
     return tuple(None if s is None else int(get_scalar_constant_value(s)) for s in shape)
 
 
+def _assert_shape(x, hint, msg):
+    # Theano's make_node checks the input against the hint at run time when config.conv.assert_shape is on
+    from ..tensor.nnet.abstract_conv import assert_shape
+    return assert_shape(x, hint, msg)
+
+
 class BaseAbstractConv(TheanoOp):
     """Theano's base of the abstract convolution ops; its props are PROPS."""
 
@@ -102,6 +108,10 @@ class AbstractConv(BaseAbstractConv):
         img, kern = as_tensor_variable(img), as_tensor_variable(kern)
         self._check_rank(img, "img")
         self._check_kern(kern)
+        img = _assert_shape(img, self.imshp, "AbstractConv shape mismatch: shape of image does not match given "
+                            "imshp.")
+        kern = _assert_shape(kern, self.kshp, "AbstractConv shape mismatch: shape of filters does not match given "
+                             "kshp.")
         return super().make_node(img, kern, **self.node_params())
 
 
@@ -120,6 +130,11 @@ class _GradOp(BaseAbstractConv):
         else:
             self._check_rank(x, self.first)
         self._check_rank(topgrad, "topgrad")
+        if add_assert_shape:
+            hint = self.kshp if self.first == "kern" else self.imshp
+            x = _assert_shape(x, hint, f"{type(self).__bases__[0].__name__} shape mismatch: shape of "
+                              f"{'filters' if self.first == 'kern' else 'image'} does not match given "
+                              f"{'kshp' if self.first == 'kern' else 'imshp'}.")
         shape = as_tensor_variable(shape)
         return super().make_node(x, topgrad, shape, **self.node_params())
 

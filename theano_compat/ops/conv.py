@@ -233,14 +233,14 @@ def _conv_op_lower(img, kern, convdim, border_mode, subsample, filter_flip, imsh
 
 def _conv_grad(inputs, outputs, gouts, convdim, **params):
     # Theano's AbstractConv.grad: the input and weight gradients as ops of their own, with the same props
-    from .conv_classes import conv_class
+    from .conv_classes import conv_class, like
     img, kern = inputs
     op = outputs[0].owner.op
     props = op._props_dict() if op.props else dict(params, convdim=convdim)
     props.pop("convdim")
     d_img = conv_class("_gradInputs", convdim)(**props)(kern, gouts[0], img.shape[-convdim:])
     d_kern = conv_class("_gradWeights", convdim)(**props)(img, gouts[0], kern.shape[-convdim:])
-    return [d_img, d_kern]
+    return [like(d_img, img), like(d_kern, kern)]
 
 
 def _gi_infer(kern, topgrad, shape, convdim, border_mode, subsample, filter_flip, imshp, kshp, filter_dilation,
@@ -262,13 +262,13 @@ def _gi_lower(kern, topgrad, shape, convdim, border_mode, subsample, filter_flip
 
 def _gi_grad(inputs, outputs, gouts, convdim, **params):
     # Theano's AbstractConv_gradInputs.grad: (gradWeights(bottom_grad, top), conv(bottom_grad, kern), -)
-    from .conv_classes import conv_class
+    from .conv_classes import conv_class, like
     kern, top, _ = inputs
     props = outputs[0].owner.op._props_dict()
     props.pop("convdim")
     d_kern = conv_class("_gradWeights", convdim)(**props)(gouts[0], top, kern.shape[-convdim:])
     d_top = conv_class("", convdim)(**props)(gouts[0], kern)
-    return [d_kern, d_top, None]
+    return [like(d_kern, kern), like(d_top, top), None]
 
 
 def _conv_records(cls_2d, cls_3d, name, *args, **kwargs):

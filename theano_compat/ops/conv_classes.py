@@ -173,6 +173,12 @@ class AbstractConv3d_gradWeights(AbstractConv_gradWeights):
     convdim = 3
 
 
+def like(grad, var):
+    """grad with var's broadcastable pattern: Theano's conv grads force it, whatever the optimizer infers."""
+    from .basic import patternbroadcast
+    return patternbroadcast(grad, var.broadcastable)
+
+
 def conv_class(kind, convdim):
     """AbstractConv{convdim}d{kind} (kind: '', '_gradInputs', '_gradWeights')."""
     return {(c.__name__[len("AbstractConv") + 2:], c.convdim): c for c in

@@ -12,7 +12,7 @@ import jax.numpy as jnp
 from ..graph.ops import Primitive
 from ..graph.types import TensorType
 from .conv import _conv_records, _spatial_static, conv_grad_inputs_lower, conv_lower, conv_output_shape
-from .conv_classes import AbstractConv2d_gradWeights, AbstractConv3d_gradWeights, conv_class
+from .conv_classes import AbstractConv2d_gradWeights, AbstractConv3d_gradWeights, conv_class, like
 
 
 def _gw_infer(img, topgrad, shape, convdim, border_mode, subsample, filter_flip, imshp, kshp, filter_dilation,
@@ -60,7 +60,7 @@ def _gw_grad(inputs, outputs, gouts, convdim, **params):
     props.pop("convdim")
     d_img = conv_class("_gradInputs", convdim)(**props)(gouts[0], top, img.shape[-convdim:])
     d_top = conv_class("", convdim)(**props)(img, gouts[0])
-    return [d_img, d_top, None]
+    return [like(d_img, img), like(d_top, top), None]
 
 
 grad_weights2d_op, grad_weights3d_op = _conv_records(

@@ -9,6 +9,7 @@ import numpy as np
 from ..graph.ops import TheanoOp
 from ..graph.types import TensorType
 from .conv import border_pads, conv_grad_inputs_lower, conv_lower
+from .conv_classes import like
 from .conv_grads import grad_weights_lower
 
 PROPS = ("border_mode", "subsample", "filter_dilation", "num_groups", "unshared")
@@ -240,15 +241,16 @@ def _forward_grad(inputs, outputs, gouts, **params):
     # Theano's CorrMM.grad
     (fwd, gw, gi), props = _ops_like(outputs[0].owner.op)
     bottom, weights = inputs
-    return [gi(**props)(weights, gouts[0], _spatial(bottom, fwd.convdim)),
-            gw(**props)(bottom, gouts[0], _spatial(weights, fwd.convdim))]
+    return [like(gi(**props)(weights, gouts[0], _spatial(bottom, fwd.convdim)), bottom),
+            like(gw(**props)(bottom, gouts[0], _spatial(weights, fwd.convdim)), weights)]
 
 
 def _gw_grad(inputs, outputs, gouts, **params):
     # Theano's CorrMM_gradWeights.grad: (gradInputs(weights_grad, top), forward(bottom, weights_grad), -)
     (fwd, gw, gi), props = _ops_like(outputs[0].owner.op)
     bottom, top = inputs[:2]
-    return [gi(**props)(gouts[0], top, _spatial(bottom, fwd.convdim)), fwd(**props)(bottom, gouts[0])] + \
+    return [like(gi(**props)(gouts[0], top, _spatial(bottom, fwd.convdim)), bottom),
+            like(fwd(**props)(bottom, gouts[0]), top)] + \
         [None] * (len(inputs) - 2)
 
 
@@ -256,7 +258,8 @@ def _gi_grad(inputs, outputs, gouts, **params):
     # Theano's CorrMM_gradInputs.grad: (gradWeights(bottom_grad, top), forward(bottom_grad, weights), -)
     (fwd, gw, gi), props = _ops_like(outputs[0].owner.op)
     weights, top = inputs[:2]
-    return [gw(**props)(gouts[0], top, _spatial(weights, fwd.convdim)), fwd(**props)(gouts[0], weights)] + \
+    return [like(gw(**props)(gouts[0], top, _spatial(weights, fwd.convdim)), weights),
+            like(fwd(**props)(gouts[0], weights), top)] + \
         [None] * (len(inputs) - 2)
 
 

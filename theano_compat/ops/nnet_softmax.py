@@ -72,11 +72,17 @@ class PropLessOp(TheanoOp):
         return type(self).__name__
 
 
-class Softmax(PropLessOp):
+class _RowWise(PropLessOp):
+    def make_node(self, x):
+        # Theano's make_node pads a vector to a row (softmax_op(vector) works as softmax(vector) does)
+        return super().make_node(_as_rows(x, type(self).__name__))
+
+
+class Softmax(_RowWise):
     """Theano's row-wise softmax op (softmax(x) makes its nodes)."""
 
 
-class LogSoftmax(PropLessOp):
+class LogSoftmax(_RowWise):
     """Theano's row-wise log-softmax op."""
 
 

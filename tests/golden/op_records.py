@@ -1437,6 +1437,8 @@ COVERED_ELSEWHERE = {
     "nnet.prepend_scalar_constant_to_each_row": ("test", "tests/test_nnet_classes.py"),
     "nnet.prepend_scalar_to_each_row": ("test", "tests/test_nnet_classes.py"),
     "CorrMM": ("test", "tests/test_nnet_classes.py"),
+    "nnet.blocksparse.SparseBlockGemv": ("test", "tests/test_nnet_classes.py"),
+    "nnet.blocksparse.SparseBlockOuter": ("test", "tests/test_nnet_classes.py"),
     "CorrMM_gradWeights": ("test", "tests/test_nnet_classes.py"),
     "CorrMM_gradInputs": ("test", "tests/test_nnet_classes.py"),
     "Corr3dMM": ("test", "tests/test_nnet_classes.py"),

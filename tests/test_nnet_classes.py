@@ -1,1 +1,60 @@
-"""placeholder"""
+"""theano.tensor.nnet's op classes against Theano 1.0.5 (tests/golden/nnet_classes.json): the probe that recorded
+Theano's answers (tests/golden/probes/probe_nnet_classes.py) runs here with `theano` being theano_compat.
+
+- ops: for each expression, the class of the op making the result, its Theano op-class bases, str(op) and props;
+- values: ops built from the classes (AbstractConv*_grad*, CorrMM*, ConvOp, batch norm, SparseBlock*, Prepend,
+  Softmax on a vector) called directly, and their gradients: dtypes, shapes and values;
+- errors: the constructors' and make_node's error classes.
+"""
+import json
+import pathlib
+import sys
+
+import numpy as np
+import pytest
+
+HERE = pathlib.Path(__file__).parent
+sys.path.insert(0, str(HERE / "golden"))
+from shim_probe import run_probe  # noqa: E402
+
+GOLDEN = json.loads((HERE / "golden" / "nnet_classes.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def ours():
+    return run_probe("probe_nnet_classes")
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN["ops"]))
+def test_op_class_str_and_props(ours, name):
+    assert ours["ops"][name] == GOLDEN["ops"][name]
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN["values"]))
+def test_direct_op_values(ours, name):
+    got, expected = ours["values"][name], GOLDEN["values"][name]
+    if "error" in expected:
+        assert got == expected
+        return
+    assert "value" in got, got
+    assert len(got["value"]) == len(expected["value"])
+    for g, e in zip(got["value"], expected["value"]):
+        assert (g["dtype"], g["shape"]) == (e["dtype"], e["shape"])
+        np.testing.assert_allclose(g["value"], e["value"], rtol=1e-9, atol=1e-11)
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN["errors"]))
+def test_constructor_errors(ours, name):
+    assert ours["errors"][name] == GOLDEN["errors"][name]
+
+
+def test_classes_build_equal_ops():
+    """Ops with equal props are equal (Theano's __props__ equality), and isinstance follows Theano's tree."""
+    import theano_compat
+    theano_compat.install()
+    from theano.tensor.nnet import abstract_conv as A, corr
+    assert A.AbstractConv2d(border_mode=1) == A.AbstractConv2d(border_mode=(1, 1))
+    assert A.AbstractConv2d(border_mode=1) != A.AbstractConv2d(border_mode=2)
+    assert hash(corr.CorrMM(subsample=(2, 2))) == hash(corr.CorrMM(subsample=(2, 2)))
+    assert isinstance(A.AbstractConv(2), A.AbstractConv2d)
+    assert not isinstance(A.AbstractConv2d(), A.AbstractConv_gradInputs)

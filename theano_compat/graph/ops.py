@@ -217,6 +217,7 @@ class TheanoOp(Primitive, metaclass=OpClass):
         op.__dict__.update(self.__dict__)
         op.__dict__.update(props)
         op.props = tuple(props)
+        op.__props__ = op.props  # Theano's name for them, which code reads (op.__props__, op._props())
         return op
 
     def __repr__(self):

@@ -38,7 +38,7 @@ class SparseBlockGemv(_BlockSparseOp):
 
 
 class SparseBlockOuter(_BlockSparseOp):
-    """op(o, x, y, xIdx, yIdx, alpha=1): o with alpha * outer(x[b, i], y[b, j]) added at (xIdx[b, i], yIdx[b, j])."""
+    """op(o, x, y, xIdx, yIdx, alpha=1): o with outer(x[b, i], y[b, j]) added at (xIdx[b, i], yIdx[b, j])."""
 
     def make_node(self, o, x, y, xIdx, yIdx, alpha=None):
         import numpy as np
@@ -67,7 +67,8 @@ def _gemv_grad(inputs, outputs, gouts):
 
 
 def _outer_lower(o, x, y, xIdx, yIdx, alpha):
-    outer = jnp.einsum("bix,bjy->bijxy", x, y) * alpha
+    # Theano quirk kept: its CPU perform ignores alpha (only the GPU op scales by it)
+    outer = jnp.einsum("bix,bjy->bijxy", x, y)
     return o.at[xIdx[:, :, None], yIdx[:, None, :]].add(outer.astype(o.dtype))
 
 

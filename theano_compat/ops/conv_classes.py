@@ -47,6 +47,8 @@ class BaseAbstractConv(TheanoOp):
                 raise TypeError(f"{cls.__name__} is an abstract base class; use AbstractConv2d, AbstractConv3d "
                                 "or their _gradInputs / _gradWeights")
             return cls._for(*args, **kwargs)
+        if cls.convdim == 3 and kwargs.get("unshared"):  # Theano's 3d constructors have no such argument
+            raise TypeError(f"{cls.__name__}.__init__() got an unexpected keyword argument 'unshared'")
         return cls._props_op(cls.convdim, *args, **kwargs)
 
     @classmethod

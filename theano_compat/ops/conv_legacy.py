@@ -66,12 +66,14 @@ class ConvOp(TheanoOp):
             raise Exception("Mode %s not implemented" % str(output_mode))
         # Theano picks its C code's unrolling from the shapes; the printed defaults are those of the
         # shape-less case, which is what it shows for the usual calls (one compiled step here either way).
-        return legacy_conv_op.with_props(
+        op = legacy_conv_op.with_props(
             imshp=imshp, kshp=kshp, nkern=nkern, bsize=bsize, dx=int(dx), dy=int(dy), out_mode=output_mode,
             unroll_batch=unroll_batch, unroll_kern=unroll_kern, unroll_patch=True if unroll_patch is None else
             unroll_patch, imshp_logical=imshp if imshp_logical is None else tuple(imshp_logical),
             kshp_logical=kshp if kshp_logical is None else tuple(kshp_logical),
             kshp_logical_top_aligned=kshp_logical_top_aligned)
+        op.__props__ = ()  # Theano's ConvOp compares its attributes itself and declares no __props__
+        return op
 
     def make_node(self, inputs, kerns, **params):
         if params or not self.props:

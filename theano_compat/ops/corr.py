@@ -125,7 +125,7 @@ class BaseCorr3dMM(_BaseCorr):
                    num_groups=1):
         op = cls._corr_op(border_mode, subsample, filter_dilation, num_groups, False)
         del op.__dict__["unshared"]  # Theano's 3D props have no unshared
-        op.props = op.props[:-1]
+        op.props = op.__props__ = op.props[:-1]
         return op
 
 

@@ -25,7 +25,9 @@ class Prepend_scalar_constant_to_each_row(TheanoOp):
 
     @classmethod
     def from_props(cls, val=0):
-        return prepend_constant_op.with_props(val=val)
+        op = prepend_constant_op.with_props(val=val)
+        op.__props__ = ()  # Theano's: all Prepend_scalar_constant_to_each_row ops compare equal
+        return op
 
     def make_node(self, mat, **params):
         if params:

@@ -6,23 +6,17 @@ Theano's answers (tests/golden/probes/probe_nnet_classes.py) runs here with `the
   Softmax on a vector) called directly, and their gradients: dtypes, shapes and values;
 - errors: the constructors' and make_node's error classes.
 """
-import json
 import pathlib
 import sys
 
 import numpy as np
 import pytest
 
-HERE = pathlib.Path(__file__).parent
-sys.path.insert(0, str(HERE / "golden"))
-from shim_probe import run_probe  # noqa: E402
+sys.path.insert(0, str(pathlib.Path(__file__).parent / "golden"))
+from shim_probe import load_golden, run_probe  # noqa: E402
 
-GOLDEN = json.loads((HERE / "golden" / "nnet_classes.json").read_text())
-
-
-@pytest.fixture(scope="module")
-def ours():
-    return run_probe("probe_nnet_classes")
+GOLDEN = load_golden("nnet_classes")
+ours = pytest.fixture(scope="module", name="ours")(lambda: run_probe("probe_nnet_classes"))
 
 
 @pytest.mark.parametrize("name", sorted(GOLDEN["ops"]))

@@ -52,3 +52,22 @@ def test_classes_build_equal_ops():
     assert hash(corr.CorrMM(subsample=(2, 2))) == hash(corr.CorrMM(subsample=(2, 2)))
     assert isinstance(A.AbstractConv(2), A.AbstractConv2d)
     assert not isinstance(A.AbstractConv2d(), A.AbstractConv_gradInputs)
+
+
+def test_ops_with_props_pickle():
+    """A pickled graph keeps its ops' props (str, equality, and the grads that read them)."""
+    import pickle
+
+    import theano_compat
+    theano_compat.install()
+    import theano.tensor as T
+    from theano.tensor.nnet import bn, conv, corr3d, nnet
+    out = T.nnet.conv2d(T.dtensor4(), T.dtensor4(), border_mode=1, subsample=(2, 1))
+    back = pickle.loads(pickle.dumps(out))
+    assert back.owner.op == out.owner.op and str(back.owner.op) == str(out.owner.op)
+    grad = T.grad(back.sum(), back.owner.inputs[1])
+    assert type(grad.owner.op).__name__ == "AbstractConv2d_gradWeights" and grad.owner.op.subsample == (2, 1)
+    for op in (conv.ConvOp(dx=2), corr3d.Corr3dMM(1), nnet.Prepend_scalar_constant_to_each_row(2.),
+               bn.AbstractBatchNormTrain((0, 1))):
+        again = pickle.loads(pickle.dumps(op))
+        assert (again, str(again), again.__props__) == (op, str(op), op.__props__)

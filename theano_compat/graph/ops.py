@@ -223,6 +223,12 @@ class TheanoOp(Primitive, metaclass=OpClass):
     def __repr__(self):
         return str(self)
 
+    def __reduce__(self):
+        # a copy carrying props pickles as its record plus the props (the record alone would lose them)
+        if not self.props:
+            return super().__reduce__()
+        return (_with_props, (self.name, self._props_dict(), self.__dict__.get("__props__")))
+
     def _props(self):
         return tuple(getattr(self, p) for p in self.props)
 
@@ -236,6 +242,12 @@ class TheanoOp(Primitive, metaclass=OpClass):
 
     def __hash__(self):
         return hash((type(self), self.name, _hashable(self._props()))) if self.props else id(self)
+
+
+def _with_props(name, props, theano_props):
+    op = lookup(name).with_props(**props)
+    op.__props__ = theano_props
+    return op
 
 
 def _hashable(value):

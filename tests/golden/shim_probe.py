@@ -15,3 +15,9 @@ def run_probe(name):
     probe = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(probe)
     return probe.record()
+
+
+def load_golden(name):
+    """Theano's recorded answers, tests/golden/<name>.json."""
+    import json
+    return json.loads((PROBES.parent / f"{name}.json").read_text())

@@ -219,10 +219,17 @@ class TheanoOp(Primitive, metaclass=OpClass):
         op.__dict__.update(self.__dict__)
         op.__dict__.update(props)
         op.props = tuple(props)
+        op.__props__ = op.props  # Theano's name for them, which code reads (op.__props__, op._props())
         return op
 
     def __repr__(self):
         return str(self)
+
+    def __reduce__(self):
+        # a copy carrying props pickles as its record plus the props (the record alone would lose them)
+        if not self.props:
+            return super().__reduce__()
+        return (_with_props, (self.name, self._props_dict(), self.__dict__.get("__props__"), type(self)))
 
     def _props(self):
         return tuple(getattr(self, p) for p in self.props)
@@ -270,14 +277,15 @@ class PropsOp(TheanoOp):
     def describe(self, node):
         return str(self) if self.props else super().describe(node)  # debugprint prints Theano's str
 
-    def __reduce__(self):
-        # a copy carrying props pickles as its record's name and the props (the record alone loses them)
-        return (_with_props, (self.name, type(self), self._props_dict())) if self.props else super().__reduce__()
 
-
-def _with_props(name, cls, props):
+def _with_props(name, props, theano_props=None, cls=None):
+    """Unpickling an op that carries props: its record, the props, and its class (a subclass may share its
+    base's record, as MultinomialWOReplacementFromUniform does)."""
     op = lookup(name).with_props(**props)
-    op.__class__ = cls  # a subclass sharing its base's record (MultinomialWOReplacementFromUniform)
+    if theano_props is not None:
+        op.__props__ = theano_props
+    if cls is not None:
+        op.__class__ = cls
     return op
 
 

@@ -150,6 +150,10 @@ def get_scalar_constant_value(orig_v, elemwise=True, only_process_constants=Fals
             if idx[0] == "int" and isinstance(idx[1], int):
                 v = v.owner.inputs[0].owner.inputs[idx[1]]
                 continue
+        if name == "subtensor" and v.ndim == 0 and isinstance(v.owner.inputs[0], Constant) and \
+                all(i[0] == "int" and isinstance(i[1], int) for i in v.owner.params["spec"]):
+            # Theano: an entry of a constant tensor at constant indices (a shape given as as_tensor([3, 2, ...]))
+            return np.asarray(v.owner.inputs[0].data[tuple(i[1] for i in v.owner.params["spec"])]).copy()
         if name == "cast" or (elemwise and getattr(op, "elementwise", False)):
             consts = [get_scalar_constant_value(i, max_recur=max_recur) for i in v.owner.inputs]
             return np.asarray(op.lower(*consts, **v.owner.params), dtype=v.dtype)

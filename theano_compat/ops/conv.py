@@ -219,15 +219,6 @@ def conv2d_grad_wrt_inputs_lower(output_grad, filters, input_shape, border_mode=
 
 # ---------------------------------------------------------------- graph ops and the public API
 
-def _props(node, names):
-    p = node.params
-    return ", ".join(f"{n}={p[n]!r}" for n in names)
-
-
-_ABSTRACT_PROPS = ("convdim", "border_mode", "subsample", "filter_flip", "imshp", "kshp", "filter_dilation",
-                   "num_groups", "unshared")
-
-
 def _conv_infer(img, kern, convdim, border_mode, subsample, filter_flip, imshp, kshp, filter_dilation,
                 num_groups, unshared):
     return [TensorType(img.dtype, (img.broadcastable[0], kern.broadcastable[0]) + (False,) * convdim)]
@@ -240,27 +231,62 @@ def _conv_op_lower(img, kern, convdim, border_mode, subsample, filter_flip, imsh
     return conv_lower(img, kern, border_mode, subsample, filter_flip, filter_dilation, num_groups, unshared)
 
 
-def _gi_infer(kern, topgrad, convdim, border_mode, subsample, filter_flip, imshp, kshp, filter_dilation,
+def _conv_grad(inputs, outputs, gouts, convdim, **params):
+    # Theano's AbstractConv.grad: the input and weight gradients as ops of their own, with the same props
+    from .conv_classes import conv_class, like
+    img, kern = inputs
+    op = outputs[0].owner.op
+    props = op._props_dict() if op.props else dict(params, convdim=convdim)
+    props.pop("convdim")
+    d_img = conv_class("_gradInputs", convdim)(**props)(kern, gouts[0], img.shape[-convdim:])
+    d_kern = conv_class("_gradWeights", convdim)(**props)(img, gouts[0], kern.shape[-convdim:])
+    return [like(d_img, img), like(d_kern, kern)]
+
+
+def _gi_infer(kern, topgrad, shape, convdim, border_mode, subsample, filter_flip, imshp, kshp, filter_dilation,
               num_groups, unshared):
     channel = False if num_groups > 1 else kern.broadcastable[-convdim - 1]
     return [TensorType(kern.dtype, (topgrad.broadcastable[0], channel) + (False,) * convdim)]
 
 
-def _gi_lower(kern, topgrad, convdim, border_mode, subsample, filter_flip, imshp, kshp, filter_dilation,
-              num_groups, unshared):
-    return conv_grad_inputs_lower(topgrad, kern, imshp, border_mode, subsample, filter_flip, filter_dilation,
-                                  num_groups, unshared)
+def _spatial_static(x, topgrad, shape, **params):
+    # the shape input's value decides the output's shape: read before the step (Primitive.static)
+    return tuple(int(s) for s in np.asarray(shape).reshape(-1))
 
 
-def _abstract_name(kind):
-    def describe(node):
-        return f"AbstractConv{node.params['convdim']}d{kind}{{{_props(node, _ABSTRACT_PROPS)}}}"
-    return describe
+def _gi_lower(kern, topgrad, shape, convdim, border_mode, subsample, filter_flip, imshp, kshp, filter_dilation,
+              num_groups, unshared, static):
+    return conv_grad_inputs_lower(topgrad, kern, tuple(imshp[:2]) + static, border_mode, subsample, filter_flip,
+                                  filter_dilation, num_groups, unshared)
 
 
-# Gradients: none written here, so the core uses jax.vjp of the lowering (exact for these linear maps).
-abstract_conv_op = Primitive("AbstractConv", _conv_infer, _conv_op_lower, describe=_abstract_name(""))
-grad_inputs_op = Primitive("AbstractConv_gradInputs", _gi_infer, _gi_lower, describe=_abstract_name("_gradInputs"))
+def _gi_grad(inputs, outputs, gouts, convdim, **params):
+    # Theano's AbstractConv_gradInputs.grad: (gradWeights(bottom_grad, top), conv(bottom_grad, kern), -)
+    from .conv_classes import conv_class, like
+    kern, top, _ = inputs
+    props = outputs[0].owner.op._props_dict()
+    props.pop("convdim")
+    d_kern = conv_class("_gradWeights", convdim)(**props)(gouts[0], top, kern.shape[-convdim:])
+    d_top = conv_class("", convdim)(**props)(gouts[0], kern)
+    return [like(d_kern, kern), like(d_top, top), None]
+
+
+def _conv_records(cls_2d, cls_3d, name, *args, **kwargs):
+    return cls_2d.record(name % 2, *args, **kwargs), cls_3d.record(name % 3, *args, **kwargs)
+
+
+from .conv_classes import (AbstractConv2d, AbstractConv2d_gradInputs, AbstractConv3d,  # noqa: E402
+                           AbstractConv3d_gradInputs, conv_class)
+
+# Theano's grads need the props on the op: nodes are built from the classes (conv_classes.py), never from
+# these bare records.
+abstract_conv2d_op, abstract_conv3d_op = _conv_records(AbstractConv2d, AbstractConv3d, "AbstractConv%dd",
+                                                       _conv_infer, _conv_op_lower, _conv_grad)
+grad_inputs2d_op, grad_inputs3d_op = _conv_records(
+    AbstractConv2d_gradInputs, AbstractConv3d_gradInputs, "AbstractConv%dd_gradInputs", _gi_infer, _gi_lower,
+    _gi_grad, static=_spatial_static, static_args=lambda node: (2,))
+
+
 def _static_shape(shape, n, what):
     """A shape hint as a tuple of ints / None (Theano accepts ints and constant variables)."""
     if shape is None:
@@ -288,11 +314,10 @@ def _abstract(img, kern, convdim, input_shape, filter_shape, border_mode, subsam
     want = 2 + 2 * convdim if unshared else 2 + convdim
     if kern.ndim != want:
         raise TypeError(f"kern must be {want}D tensor" + (" for unshared convolution" if unshared else ""))
-    imshp = _static_shape(input_shape, 2 + convdim, "input_shape") or (None,) * (2 + convdim)
-    kshp = _static_shape(filter_shape, want, "filter_shape") or (None,) * want
-    return abstract_conv_op(img, kern, convdim=convdim, border_mode=border_mode, subsample=subsample,
-              filter_flip=bool(filter_flip), imshp=imshp, kshp=kshp, filter_dilation=dilation,
-              num_groups=num_groups, unshared=bool(unshared))
+    _static_shape(input_shape, 2 + convdim, "input_shape")
+    _static_shape(filter_shape, want, "filter_shape")
+    return conv_class("", convdim)(input_shape, filter_shape, border_mode, subsample, filter_flip, dilation,
+                                   num_groups, unshared)(img, kern)
 
 
 def abstract_conv2d(input, filters, input_shape=None, filter_shape=None, border_mode="valid", subsample=(1, 1),
@@ -345,10 +370,9 @@ def conv2d_grad_wrt_inputs(output_grad, filters, input_shape, filter_shape=None,
         raise TypeError(f"kern must be {want}D tensor" + (" for unshared convolution" if unshared else ""))
     if output_grad.ndim != 4:
         raise TypeError("topgrad must be 4D tensor")
-    kshp = _static_shape(filter_shape, want, "filter_shape") or (None,) * want
-    return grad_inputs_op(filters, output_grad, convdim=2, border_mode=border_mode, subsample=subsample,
-              filter_flip=bool(filter_flip), imshp=imshp, kshp=kshp, filter_dilation=dilation,
-              num_groups=num_groups, unshared=bool(unshared))
+    _static_shape(filter_shape, want, "filter_shape")
+    return AbstractConv2d_gradInputs(input_shape, filter_shape, border_mode, subsample, filter_flip, dilation,
+                                     num_groups, unshared)(filters, output_grad, imshp[2:])
 
 
 # The legacy interfaces (nnet.conv.conv2d's ConvOp, nnet.conv3d2d) live in conv_legacy; one import path here.

@@ -11,23 +11,36 @@ import jax.numpy as jnp
 
 from ..graph.ops import Primitive
 from ..graph.types import TensorType
-from .conv import conv_grad_inputs_lower, conv_lower, conv_output_shape, normalize_params
+from .conv import _conv_records, _spatial_static, conv_grad_inputs_lower, conv_lower, conv_output_shape
+from .conv_classes import AbstractConv2d_gradWeights, AbstractConv3d_gradWeights, conv_class, like
 
 
-def _gw_infer(img, topgrad, convdim, filter_shape, border_mode, subsample, filter_flip, filter_dilation,
+def _gw_infer(img, topgrad, shape, convdim, border_mode, subsample, filter_flip, imshp, kshp, filter_dilation,
               num_groups, unshared):
-    if img.ndim != 2 + convdim:
-        raise TypeError(f"img must be {2 + convdim}D tensor")
-    if topgrad.ndim != 2 + convdim:
-        raise TypeError(f"topgrad must be {2 + convdim}D tensor")
-    return [TensorType(img.dtype, (False,) * len(filter_shape))]
+    return [TensorType(img.dtype, (False,) * len(kshp))]
 
 
-def _gw_lower(img, topgrad, convdim, filter_shape, border_mode, subsample, filter_flip, filter_dilation,
-              num_groups, unshared):
-    # Theano: the filters' count and channels may be None, read from the output gradient and the image
-    filter_shape = (topgrad.shape[1] if filter_shape[0] is None else filter_shape[0],
-                    img.shape[1] // num_groups if filter_shape[1] is None else filter_shape[1]) + filter_shape[2:]
+def _filter_shape(img, topgrad, kshp, static, num_groups, unshared):
+    # Theano: the hint's unknown entries come from the output gradient and the image
+    convdim = img.ndim - 2
+    channels = img.shape[1] // num_groups
+    if unshared:
+        known = (topgrad.shape[1],) + tuple(topgrad.shape[2:]) + (channels,)
+    else:
+        known = (topgrad.shape[1], channels)
+    return tuple(int(k if h is None else h) for h, k in zip(kshp[:len(known)], known)) + static[-convdim:]
+
+
+def _gw_lower(img, topgrad, shape, convdim, border_mode, subsample, filter_flip, imshp, kshp, filter_dilation,
+              num_groups, unshared, static):
+    filter_shape = _filter_shape(img, topgrad, kshp, static, num_groups, unshared)
+    return grad_weights_lower(img, topgrad, filter_shape, border_mode, subsample, filter_flip, filter_dilation,
+                              num_groups, unshared)
+
+
+def grad_weights_lower(img, topgrad, filter_shape, border_mode, subsample, filter_flip, filter_dilation, num_groups,
+                       unshared):
+    """The weight gradient on arrays: jax.vjp of the forward convolution (linear in the filters)."""
     expected = conv_output_shape(img.shape, filter_shape, border_mode, subsample, filter_dilation)
     if tuple(expected) != tuple(topgrad.shape):
         raise ValueError(f"invalid filter_shape for gradWeights: the given filter_shape would produce an output "
@@ -40,28 +53,33 @@ def _gw_lower(img, topgrad, convdim, filter_shape, border_mode, subsample, filte
     return vjp(topgrad.astype(img.dtype))[0]
 
 
-grad_weights_op = Primitive("AbstractConv_gradWeights", _gw_infer, _gw_lower,
-                     describe=lambda node: "AbstractConv%dd_gradWeights{convdim=%d, border_mode=%r, subsample=%s, "
-                     "filter_flip=%s, imshp=None, kshp=%s, filter_dilation=%s, num_groups=%d, unshared=%s}" % (
-                         node.params["convdim"], node.params["convdim"], node.params["border_mode"],
-                         node.params["subsample"], node.params["filter_flip"], node.params["filter_shape"],
-                         node.params["filter_dilation"], node.params["num_groups"], node.params["unshared"]))
+def _gw_grad(inputs, outputs, gouts, convdim, **params):
+    # Theano's AbstractConv_gradWeights.grad: (gradInputs(weights_grad, top), conv(bottom, weights_grad), -)
+    img, top, _ = inputs
+    props = outputs[0].owner.op._props_dict()
+    props.pop("convdim")
+    d_img = conv_class("_gradInputs", convdim)(**props)(gouts[0], top, img.shape[-convdim:])
+    d_top = conv_class("", convdim)(**props)(img, gouts[0])
+    return [like(d_img, img), like(d_top, top), None]
+
+
+grad_weights2d_op, grad_weights3d_op = _conv_records(
+    AbstractConv2d_gradWeights, AbstractConv3d_gradWeights, "AbstractConv%dd_gradWeights", _gw_infer, _gw_lower,
+    _gw_grad, static=_spatial_static, static_args=lambda node: (2,))
 
 
 def grad_wrt_weights(input, output_grad, filter_shape, convdim, border_mode, subsample, filter_flip,
-                     filter_dilation, num_groups=1, unshared=False):
+                     filter_dilation, num_groups=1, unshared=False, input_shape=None):
     """The gradient of a convolution with respect to filters of filter_shape (constant ints)."""
     from ..tensor.basic import as_tensor_variable
     from .conv import _static_shape
     input, output_grad = as_tensor_variable(input), as_tensor_variable(output_grad)
-    border_mode, subsample, dilation, num_groups = normalize_params(
-        convdim, border_mode, subsample, filter_dilation, num_groups, unshared)
     kshp = _static_shape(filter_shape, len(filter_shape), "filter_shape")
-    if any(k is None for k in kshp[2:]):
+    if any(k is None for k in kshp[-convdim:]):
         raise ValueError("the spatial dimensions of filter_shape must be constant ints for the weight gradient")
-    return grad_weights_op(input, output_grad, convdim=convdim, filter_shape=kshp, border_mode=border_mode,
-                           subsample=subsample, filter_flip=bool(filter_flip), filter_dilation=dilation,
-                           num_groups=num_groups, unshared=bool(unshared))
+    return conv_class("_gradWeights", convdim)(input_shape, filter_shape, border_mode, subsample, filter_flip,
+                                              filter_dilation, num_groups, unshared)(
+        input, output_grad, kshp[-convdim:])
 
 
 # --- bilinear upsampling: Theano's transposed convolutions, with shapes from the traced input ---

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..config import config
 from ..graph import dtypes as D
-from ..graph.ops import Primitive
+from ..graph.ops import TheanoOp
 from ..graph.types import TensorType
 from .elementwise import elementwise
 from ..graph.constants import as_tensor_variable, constant
@@ -111,6 +111,61 @@ def _eps(epsilon, dtype):
     return np.asarray(epsilon, dtype=config.floatX).astype(dtype)
 
 
+# --- Theano's op classes: AbstractBatchNorm{Train,Inference,TrainGrad}(axes) ---
+
+def _constant_value(v, what):
+    from .basic import NotScalarConstantError, get_scalar_constant_value
+    try:
+        return float(get_scalar_constant_value(v))
+    except NotScalarConstantError:
+        raise NotImplementedError(f"theano_compat needs the batch normalization's {what} as a constant") from None
+
+
+class _BatchNormOp(TheanoOp):
+    """Cls(axes) gives the op with Theano's prop axes; called as Theano's make_node is, with epsilon (and
+    the running average factor) as constants, which become the node's parameters here."""
+
+    @classmethod
+    def from_props(cls, axes=(0,)):
+        return cls.instance.with_props(axes=tuple(axes))
+
+    @classmethod
+    def record(cls, name, *args, **kwargs):
+        cls.instance = super().record(name, *args, describe=lambda node: str(node.op), **kwargs)
+        return cls.instance
+
+    def make_node(self, *inputs, **params):
+        # the shim's builders give the parameters; Theano code calls op(x, scale, ..., epsilon, ...)
+        if params or not self.props:
+            return super().make_node(*inputs, **params)
+        return self.theano_node(*inputs)
+
+    def __str__(self):
+        return f"{type(self).__name__}{{axes={self.axes}}}" if self.props else type(self).__name__
+
+
+class AbstractBatchNormTrain(_BatchNormOp):
+    def theano_node(self, x, scale, bias, epsilon=1e-4, running_average_factor=0.1, running_mean=None,
+                    running_var=None):
+        running = [] if running_mean is None else [running_mean, running_var]
+        args = _common(*(as_tensor_variable(v) for v in [x, scale, bias] + running))
+        return super().make_node(*args, axes=self.axes, epsilon=_constant_value(epsilon, "epsilon"),
+                                 running_average_factor=_constant_value(running_average_factor,
+                                                                        "running_average_factor"))
+
+
+class AbstractBatchNormInference(_BatchNormOp):
+    def theano_node(self, x, scale, bias, estimated_mean, estimated_variance, epsilon=1e-4):
+        args = _common(*(as_tensor_variable(v) for v in (x, scale, bias, estimated_mean, estimated_variance)))
+        return super().make_node(*args, axes=self.axes, epsilon=_constant_value(epsilon, "epsilon"))
+
+
+class AbstractBatchNormTrainGrad(_BatchNormOp):
+    def theano_node(self, x, dy, scale, x_mean, x_invstd, epsilon=1e-4):
+        args = [as_tensor_variable(v) for v in (x, dy, scale, x_mean, x_invstd)]
+        return super().make_node(*args, axes=self.axes, epsilon=_constant_value(epsilon, "epsilon"))
+
+
 # --- AbstractBatchNormTrain ---
 
 def _train_infer(x, scale, bias, *running, axes, epsilon, running_average_factor):
@@ -144,12 +199,13 @@ def _train_grad(inputs, outputs, gouts, axes, epsilon, running_average_factor):
         # the mean and invstd outputs, whose own gradients it ignores): AsTensorError.
         from ..tensor.var import AsTensorError
         raise AsTensorError("Variable type field must be a TensorType.", "<DisconnectedType>")
-    grads = batch_norm_train_grad_op(x, gouts[0], scale, outputs[1], outputs[2], axes=axes, epsilon=epsilon)
+    grads = AbstractBatchNormTrainGrad(axes)(x, gouts[0], scale, outputs[1], outputs[2], axes=axes,
+                                             epsilon=epsilon)
     return list(grads) + [None] * (len(inputs) - 3)
 
 
-batch_norm_train_op = Primitive("nnet.bn.batch_normalization_train", _train_infer, _train_lower, _train_grad,
-                         describe=lambda node: f"AbstractBatchNormTrain{{axes={node.params['axes']}}}")
+batch_norm_train_op = AbstractBatchNormTrain.record("nnet.bn.batch_normalization_train", _train_infer, _train_lower,
+                                                    _train_grad)
 
 
 def _train_grad_lower(x, dy, scale, x_mean, x_invstd, axes, epsilon):
@@ -162,10 +218,9 @@ def _train_grad_lower(x, dy, scale, x_mean, x_invstd, axes, epsilon):
     return g_inputs, g_scale, g_bias
 
 
-batch_norm_train_grad_op = Primitive(
+batch_norm_train_grad_op = AbstractBatchNormTrainGrad.record(
     "nnet.bn.batch_normalization_train_grad",
-    lambda x, dy, scale, x_mean, x_invstd, axes, epsilon: [x.type, scale.type, scale.type], _train_grad_lower,
-    describe=lambda node: f"AbstractBatchNormTrainGrad{{axes={node.params['axes']}}}")
+    lambda x, dy, scale, x_mean, x_invstd, axes, epsilon: [x.type, scale.type, scale.type], _train_grad_lower)
 
 
 def _check_gamma_beta(gamma, beta, ndim, non_bc_axes):
@@ -201,10 +256,10 @@ def batch_normalization_train(inputs, gamma, beta, axes="per-activation", epsilo
     if running_mean is not None:
         running = [_broadcast_param(as_tensor_variable(r), pattern, axes) for r in (running_mean, running_var)]
         args = _common(inputs, gamma, beta, *running)
-        results = batch_norm_train_op(*args, **params)
+        results = AbstractBatchNormTrain(axes)(*args, **params)
         results = results[:3] + [patternbroadcast(r, like.broadcastable) for r, like in zip(results[3:], running)]
     else:
-        results = batch_norm_train_op(*_common(inputs, gamma, beta), **params)
+        results = AbstractBatchNormTrain(axes)(*_common(inputs, gamma, beta), **params)
     if pattern is not None:
         results = [results[0]] + [dimshuffle(r, non_bc_axes) for r in results[1:]]
     return tuple(results)
@@ -234,9 +289,8 @@ def _test_grad(inputs, outputs, gouts, axes, epsilon):
     return [dx, dscale, dbias, dmean, dvar]
 
 
-batch_norm_inference_op = Primitive("nnet.bn.batch_normalization_test", lambda x, *rest, axes, epsilon: [x.type],
-                             _test_lower, _test_grad,
-                             describe=lambda node: f"AbstractBatchNormInference{{axes={node.params['axes']}}}")
+batch_norm_inference_op = AbstractBatchNormInference.record(
+    "nnet.bn.batch_normalization_test", lambda x, *rest, axes, epsilon: [x.type], _test_lower, _test_grad)
 
 
 def batch_normalization_test(inputs, gamma, beta, mean, var, axes="per-activation", epsilon=1e-4):
@@ -250,4 +304,4 @@ def batch_normalization_test(inputs, gamma, beta, mean, var, axes="per-activatio
     epsilon = _check_epsilon(epsilon)
     params = [_broadcast_param(as_tensor_variable(p), pattern, axes) for p in (gamma, beta, mean, var)]
     args = _common(as_tensor_variable(inputs), *params)
-    return batch_norm_inference_op(*args, axes=axes, epsilon=epsilon)
+    return AbstractBatchNormInference(axes)(*args, axes=axes, epsilon=epsilon)

@@ -9,7 +9,7 @@ import warnings
 import jax.numpy as jnp
 
 from ..graph import dtypes as D
-from ..graph.ops import Primitive
+from ..graph.ops import TheanoOp
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -55,9 +55,47 @@ def _logsoftmax_grad(inputs, outputs, gouts):
     return [gz - tsum(gz, axis=1, keepdims=True) * softmax_op(inputs[0])]
 
 
-softmax_op = Primitive("nnet.softmax", _same_type, softmax_lower, _softmax_grad, describe=lambda node: "Softmax")
-logsoftmax_op = Primitive("nnet.logsoftmax", _same_type, logsoftmax_lower, _logsoftmax_grad,
-                   describe=lambda node: "LogSoftmax")
+class PropLessOp(TheanoOp):
+    """One of Theano's op classes without props (Softmax, CrossentropyCategorical1Hot, ...): each has one
+    record here, which `Cls()` returns, and whose str is the class name (Theano's Op.__str__)."""
+
+    @classmethod
+    def from_props(cls):
+        return cls.instance
+
+    @classmethod
+    def record(cls, name, *args, **kwargs):
+        cls.instance = super().record(name, *args, describe=lambda node: cls.__name__, **kwargs)
+        return cls.instance
+
+    def __str__(self):
+        return type(self).__name__
+
+
+class _RowWise(PropLessOp):
+    def make_node(self, x):
+        # Theano's make_node pads a vector to a row (softmax_op(vector) works as softmax(vector) does)
+        return super().make_node(_as_rows(x, type(self).__name__))
+
+
+class Softmax(_RowWise):
+    """Theano's row-wise softmax op (softmax(x) makes its nodes)."""
+
+
+class LogSoftmax(_RowWise):
+    """Theano's row-wise log-softmax op."""
+
+
+class SoftmaxGrad(PropLessOp):
+    """The gradient of Softmax: (dy, sm) -> dx."""
+
+
+class SoftmaxWithBias(PropLessOp):
+    """softmax(x + b) for a bias vector b, one op."""
+
+
+softmax_op = Softmax.record("nnet.softmax", _same_type, softmax_lower, _softmax_grad)
+logsoftmax_op = LogSoftmax.record("nnet.logsoftmax", _same_type, logsoftmax_lower, _logsoftmax_grad)
 
 
 def softmax(c):
@@ -100,8 +138,8 @@ def _softmax_grad_grad(inputs, outputs, gouts):
     return [g_dy, g_sm]
 
 
-softmax_grad_op = Primitive("nnet.softmax_grad", lambda dy, sm: [sm.type], _softmax_grad_lower, _softmax_grad_grad,
-                     describe=lambda node: "SoftmaxGrad")
+softmax_grad_op = SoftmaxGrad.record("nnet.softmax_grad", lambda dy, sm: [sm.type], _softmax_grad_lower,
+                                     _softmax_grad_grad)
 
 
 def softmax_grad(dy, sm):
@@ -141,8 +179,7 @@ def _swb_grad(inputs, outputs, gouts):
     return [dx, tsum(dx, axis=0)]
 
 
-softmax_with_bias_op = Primitive("nnet.softmax_with_bias", _swb_infer, _swb_lower, _swb_grad,
-                          describe=lambda node: "SoftmaxWithBias")
+softmax_with_bias_op = SoftmaxWithBias.record("nnet.softmax_with_bias", _swb_infer, _swb_lower, _swb_grad)
 
 
 def softmax_with_bias(x, b):

@@ -11,7 +11,7 @@ from ..graph.ops import Primitive, primitive_name
 from ..graph.types import TensorType
 from . import math as M
 from .nnet import softplus_lower, sigmoid
-from .nnet_softmax import check_bias, softmax_grad
+from .nnet_softmax import PropLessOp, check_bias, softmax_grad
 from ..graph.constants import as_tensor_variable
 
 
@@ -50,8 +50,11 @@ def _xent_grad(inputs, outputs, gouts):
             undefined_grad(y, "CrossentropyCategorical1Hot")]
 
 
-crossentropy_categorical_1hot_op = Primitive("nnet.crossentropy_categorical_1hot", _xent_infer, _xent_lower, _xent_grad,
-                                      describe=lambda node: "CrossentropyCategorical1Hot")
+class CrossentropyCategorical1Hot(PropLessOp):
+    """Theano's CrossentropyCategorical1Hot op class."""
+
+
+crossentropy_categorical_1hot_op = CrossentropyCategorical1Hot.record("nnet.crossentropy_categorical_1hot", _xent_infer, _xent_lower, _xent_grad)
 crossentropy_categorical_1hot_op.checks = lambda node: True
 
 
@@ -64,9 +67,11 @@ def _no_grad(inputs, outputs, gouts):
     raise AttributeError("'CrossentropyCategorical1HotGrad' object has no attribute 'grad'")  # Theano's
 
 
-crossentropy_categorical_1hot_grad_op = Primitive(
-    "nnet.crossentropy_categorical_1hot_grad", lambda g, coding, y: [coding.type], _xent_grad_lower, _no_grad,
-    describe=lambda node: "CrossentropyCategorical1HotGrad")
+class CrossentropyCategorical1HotGrad(PropLessOp):
+    """Theano's CrossentropyCategorical1HotGrad op class."""
+
+
+crossentropy_categorical_1hot_grad_op = CrossentropyCategorical1HotGrad.record("nnet.crossentropy_categorical_1hot_grad", lambda g, coding, y: [coding.type], _xent_grad_lower, _no_grad)
 
 
 def crossentropy_categorical_1hot(coding_dist, true_one_of_n):
@@ -148,9 +153,11 @@ def _csa_grad(inputs, outputs, gouts):
     return [dx, tsum(dx, axis=0), None]
 
 
-crossentropy_softmax_argmax_1hot_with_bias_op = Primitive(
-    "nnet.crossentropy_softmax_argmax_1hot_with_bias", _csa_infer, _csa_lower, _csa_grad,
-    describe=lambda node: "CrossentropySoftmaxArgmax1HotWithBias")
+class CrossentropySoftmaxArgmax1HotWithBias(PropLessOp):
+    """Theano's CrossentropySoftmaxArgmax1HotWithBias op class."""
+
+
+crossentropy_softmax_argmax_1hot_with_bias_op = CrossentropySoftmaxArgmax1HotWithBias.record("nnet.crossentropy_softmax_argmax_1hot_with_bias", _csa_infer, _csa_lower, _csa_grad)
 crossentropy_softmax_argmax_1hot_with_bias_op.checks = lambda node: True
 
 
@@ -216,9 +223,11 @@ def _dx_grad(inputs, outputs, gouts):
     return [g_dy, g_sm, undefined_grad(y, "CrossentropySoftmax1HotWithBiasDx")]
 
 
-crossentropy_softmax_1hot_with_bias_dx_op = Primitive(
-    "nnet.crossentropy_softmax_1hot_with_bias_dx", _dx_infer, dx_lower, _dx_grad,
-    describe=lambda node: "CrossentropySoftmax1HotWithBiasDx")
+class CrossentropySoftmax1HotWithBiasDx(PropLessOp):
+    """Theano's CrossentropySoftmax1HotWithBiasDx op class."""
+
+
+crossentropy_softmax_1hot_with_bias_dx_op = CrossentropySoftmax1HotWithBiasDx.record("nnet.crossentropy_softmax_1hot_with_bias_dx", _dx_infer, dx_lower, _dx_grad)
 crossentropy_softmax_1hot_with_bias_dx_op.checks = lambda node: True
 
 

@@ -1,5 +1,6 @@
 """theano.tensor.nnet: activations, softmax, crossentropies, batch normalization, convolution."""
 from ...ops.conv import conv2d, conv2d_grad_wrt_inputs, conv3d
+from ...ops.conv_legacy import ConvOp  # noqa: F401
 from ...ops.nnet import hard_sigmoid, ultra_fast_sigmoid
 from .nnet import *  # noqa: F401,F403
 from .nnet import __all__ as _nnet_all

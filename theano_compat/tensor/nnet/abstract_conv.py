@@ -9,6 +9,10 @@ from ...config import config
 from ...graph.nodes import Apply  # noqa: F401
 from ...ops.basic import NotScalarConstantError, get_scalar_constant_value, patternbroadcast  # noqa: F401
 from ...ops.conv import abstract_conv2d as conv2d, conv2d_grad_wrt_inputs, conv3d
+from ...ops.conv_classes import (AbstractConv, AbstractConv2d, AbstractConv2d_gradInputs,  # noqa: F401
+                                  AbstractConv2d_gradWeights, AbstractConv3d, AbstractConv3d_gradInputs,
+                                  AbstractConv3d_gradWeights, AbstractConv_gradInputs, AbstractConv_gradWeights,
+                                  BaseAbstractConv)
 from ...ops.conv_grads import grad_wrt_weights, upsampling_op
 from ..basic import as_tensor_variable
 from ..opt import Assert
@@ -211,27 +215,26 @@ def conv2d_grad_wrt_weights(input, output_grad, filter_shape, input_shape=None, 
                             subsample=(1, 1), filter_flip=True, filter_dilation=(1, 1), num_groups=1, unshared=False):
     """The gradient of conv2d(input, W) with respect to W (of filter_shape), given the output's gradient."""
     return grad_wrt_weights(input, output_grad, filter_shape, 2, border_mode, subsample, filter_flip,
-                            filter_dilation, num_groups, unshared)
+                            filter_dilation, num_groups, unshared, input_shape)
 
 
 def conv3d_grad_wrt_weights(input, output_grad, filter_shape, input_shape=None, border_mode="valid",
                             subsample=(1, 1, 1), filter_flip=True, filter_dilation=(1, 1, 1), num_groups=1):
     """The gradient of conv3d(input, W) with respect to W (of filter_shape), given the output's gradient."""
     return grad_wrt_weights(input, output_grad, filter_shape, 3, border_mode, subsample, filter_flip,
-                            filter_dilation, num_groups)
+                            filter_dilation, num_groups, input_shape=input_shape)
 
 
 def conv3d_grad_wrt_inputs(output_grad, filters, input_shape, filter_shape=None, border_mode="valid",
                            subsample=(1, 1, 1), filter_flip=True, filter_dilation=(1, 1, 1), num_groups=1):
     """The gradient of conv3d(x, filters) with respect to x (of input_shape): the transposed convolution."""
-    from ...ops.conv import _static_shape, grad_inputs_op, normalize_params
+    from ...ops.conv import _static_shape
+    from ...ops.conv_classes import AbstractConv3d_gradInputs
     filters, output_grad = as_tensor_variable(filters), as_tensor_variable(output_grad)
-    border_mode, subsample, dilation, num_groups = normalize_params(3, border_mode, subsample, filter_dilation,
-                                                                    num_groups)
-    kshp = _static_shape(filter_shape, 5, "filter_shape") or (None,) * 5
-    return grad_inputs_op(filters, output_grad, convdim=3, border_mode=border_mode, subsample=subsample,
-                          filter_flip=bool(filter_flip), imshp=_static_shape(input_shape, 5, "input_shape"),
-                          kshp=kshp, filter_dilation=dilation, num_groups=num_groups, unshared=False)
+    imshp = _static_shape(input_shape, 5, "input_shape")
+    _static_shape(filter_shape, 5, "filter_shape")
+    return AbstractConv3d_gradInputs(input_shape, filter_shape, border_mode, subsample, filter_flip,
+                                     filter_dilation, num_groups)(filters, output_grad, imshp[2:])
 
 
 def causal_conv1d(input, filters, filter_shape, input_shape=None, subsample=1, filter_flip=True, filter_dilation=1,

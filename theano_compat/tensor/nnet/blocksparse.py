@@ -1,27 +1,10 @@
-"""theano.tensor.nnet.blocksparse: products with a few blocks of a big block matrix (sparse_block_dot),
-as gathers of the blocks and dense products (XLA fuses them)."""
+"""theano.tensor.nnet.blocksparse: products with a few blocks of a big block matrix (sparse_block_dot): Theano's
+SparseBlockGemv / SparseBlockOuter ops (ops/blocksparse.py)."""
 from ...gradient import grad_undefined  # noqa: F401
 from ...tensor import discrete_dtypes  # noqa: F401
 from ...graph.nodes import Apply  # noqa: F401
-
-
-def sparse_block_gemv(o, W, h, inputIdx, outputIdx):
-    """o[b, j] + sum_i dot(h[b, i], W[inputIdx[b, i], outputIdx[b, j]]) (Theano's SparseBlockGemv)."""
-    from ...tensor import patternbroadcast
-    blocks = W[inputIdx.dimshuffle(0, 1, "x"), outputIdx.dimshuffle(0, "x", 1)]  # (batch, i, j, in, out)
-    return patternbroadcast(o + (h.dimshuffle(0, 1, "x", 2, "x") * blocks).sum(axis=(1, 3)), o.broadcastable)
-
-
-def sparse_block_outer(o, x, y, xIdx, yIdx, alpha=None):
-    """o with alpha * outer(x[b, i], y[b, j]) added to its block (xIdx[b, i], yIdx[b, j]) (SparseBlockOuter)."""
-    from ...tensor import constant, inc_subtensor
-    alpha = constant(1.0, dtype=o.dtype) if alpha is None else alpha
-    outer = x.dimshuffle(0, 1, "x", 2, "x") * y.dimshuffle(0, "x", 1, "x", 2) * alpha
-    return inc_subtensor(o[xIdx.dimshuffle(0, 1, "x"), yIdx.dimshuffle(0, "x", 1)], outer)
-
-
-sparse_block_gemv_inplace = sparse_block_gemv
-sparse_block_outer_inplace = sparse_block_outer
+from ...ops.blocksparse import (SparseBlockGemv, SparseBlockOuter, sparse_block_gemv,  # noqa: F401
+                                sparse_block_gemv_inplace, sparse_block_outer, sparse_block_outer_inplace)
 
 
 def sparse_block_dot(W, h, inputIdx, b, outputIdx):

@@ -10,7 +10,8 @@ from ...stand_ins import NoOpOptimizer, declare_unsupported  # noqa: E402
 
 local_inplace_DiagonalSubtensor = NoOpOptimizer(name="local_inplace_DiagonalSubtensor")
 declare_unsupported(globals(), "the diagonal-view ops of Theano's conv3d2d implementation; conv3d here is one "
-                    "XLA convolution", objects="diagonal_subtensor inc_diagonal_subtensor")
+                    "XLA convolution", objects="diagonal_subtensor inc_diagonal_subtensor",
+                    classes="DiagonalSubtensor IncDiagonalSubtensor")
 
 
 def get_diagonal_subtensor_view(x, i0, i1):

@@ -1,9 +1,10 @@
-"""theano.tensor.nnet.corr3d: Theano's Corr3dMM ops (3D correlation by matrix multiplication, C/BLAS code); the op
-classes belong to the op-building API, the convolution itself is served by nnet.conv3d."""
+"""theano.tensor.nnet.corr3d: Theano's Corr3dMM ops (3D correlation by matrix multiplication, C/BLAS code): here
+ops of their own, lowered as the abstract convolution without the filter flip (ops/corr.py)."""
 from ...compat import integer_types  # noqa: F401  (Theano's six names)
 from ...gof.graph import Apply  # noqa: F401
 from ...graph.types import TensorType  # noqa: F401
 from ..basic import as_tensor_variable  # noqa: F401
 from .abstract_conv import get_conv_output_shape  # noqa: F401
+from ...ops.corr import BaseCorr3dMM, Corr3dMM, Corr3dMM_gradInputs, Corr3dMM_gradWeights  # noqa: F401
 from .corr import blas_header_version, ldflags  # noqa: F401
 

@@ -10,7 +10,8 @@ from ..opt import register_canonicalize  # noqa: F401
 
 NO_WARP_CTC = "theano_compat does not bind the warp-ctc library"
 local_ctc_no_grad = NoOpOptimizer(name="local_ctc_no_grad")
-declare_unsupported(globals(), "it runs the warp-ctc C library, which theano_compat does not bind", functions="ctc")
+declare_unsupported(globals(), "it runs the warp-ctc C library, which theano_compat does not bind", functions="ctc",
+                    classes="ConnectionistTemporalClassification")
 
 
 def ctc_present():

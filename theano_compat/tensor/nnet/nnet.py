@@ -1,5 +1,9 @@
 """theano.tensor.nnet.nnet: the module older code imports the activations, softmax and crossentropies from."""
 from ...ops.nnet import elu, relu, selu, sigmoid, softplus, softsign
+from ...ops.nnet_prepend import Prepend_scalar_constant_to_each_row, Prepend_scalar_to_each_row
+from ...ops.nnet_softmax import LogSoftmax, Softmax, SoftmaxGrad, SoftmaxWithBias
+from ...ops.nnet_xent import (CrossentropyCategorical1Hot, CrossentropyCategorical1HotGrad,
+                              CrossentropySoftmax1HotWithBiasDx, CrossentropySoftmaxArgmax1HotWithBias)
 from ...ops.nnet_softmax import (logsoftmax, logsoftmax_op, softmax, softmax_grad, softmax_graph, softmax_op,
                                  softmax_with_bias)
 from ...ops.nnet_xent import (binary_crossentropy, categorical_crossentropy, crossentropy_categorical_1hot,
@@ -14,7 +18,11 @@ __all__ = ["sigmoid", "softplus", "softsign", "relu", "elu", "selu", "softmax", 
            "sigmoid_binary_crossentropy", "categorical_crossentropy", "crossentropy_categorical_1hot",
            "crossentropy_categorical_1hot_grad", "crossentropy_softmax_1hot", "crossentropy_softmax_1hot_with_bias",
            "crossentropy_softmax_1hot_with_bias_dx", "crossentropy_softmax_argmax_1hot_with_bias",
-           "crossentropy_softmax_max_and_argmax_1hot", "crossentropy_softmax_max_and_argmax_1hot_with_bias"]
+           "crossentropy_softmax_max_and_argmax_1hot", "crossentropy_softmax_max_and_argmax_1hot_with_bias",
+           "Softmax", "LogSoftmax", "SoftmaxGrad", "SoftmaxWithBias", "CrossentropyCategorical1Hot",
+           "CrossentropyCategorical1HotGrad", "CrossentropySoftmax1HotWithBiasDx",
+           "CrossentropySoftmaxArgmax1HotWithBias", "Prepend_scalar_constant_to_each_row",
+           "Prepend_scalar_to_each_row"]
 
 
 # The rest of Theano's theano.tensor.nnet.nnet namespace: helpers built from other ops, and Theano's softmax

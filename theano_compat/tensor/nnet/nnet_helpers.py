@@ -1,6 +1,7 @@
 """The nnet helpers Theano builds from other ops: h_softmax, confusion_matrix, the prepend_*_to_each_row
 ops, conv2d_transpose."""
 from ... import tensor as T
+from ...ops.nnet_prepend import prepend_0_to_each_row, prepend_1_to_each_row, prepend_scalar_to_each_row  # noqa: F401
 from ...ops.nnet_softmax import softmax
 from .abstract_conv import conv2d_grad_wrt_inputs
 from .blocksparse import sparse_block_dot
@@ -37,27 +38,6 @@ def confusion_matrix(actual, pred):
     one_hot_a = T.eq(actual.dimshuffle(0, "x"), order).astype("int64")
     one_hot_p = T.eq(pred.dimshuffle(0, "x"), order).astype("int64")
     return [T.dot(one_hot_a.T, one_hot_p), order]
-
-
-def prepend_scalar_to_each_row(val, mat):
-    """mat with a first column of val (Theano's Prepend_scalar_to_each_row)."""
-    mat = T.as_tensor_variable(mat)
-    if not mat.type.broadcastable == (False, False):
-        raise TypeError("Expected a matrix as input")
-    val = T.as_tensor_variable(val)
-    assert val.ndim == 0
-    column = T.alloc(T.cast(val, mat.dtype), mat.shape[0], 1)
-    return T.join(1, column, mat)
-
-
-def prepend_0_to_each_row(mat):
-    """mat with a first column of zeros."""
-    return prepend_scalar_to_each_row(0.0, mat)
-
-
-def prepend_1_to_each_row(mat):
-    """mat with a first column of ones."""
-    return prepend_scalar_to_each_row(1.0, mat)
 
 
 def conv2d_transpose(input, filters, output_shape, filter_shape=None, border_mode="valid", input_dilation=(1, 1),

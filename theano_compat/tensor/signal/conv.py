@@ -8,7 +8,7 @@ from ...config import config
 def conv2d(input, filters, image_shape=None, filter_shape=None, border_mode="valid", subsample=(1, 1), **kargs):
     """A basic 2D convolution: (images, filters, rows, cols) for 3D inputs, fewer dimensions for 2D ones."""
     from ... import tensor
-    from ...ops.conv_legacy import legacy_conv_op
+    from ...ops.conv_legacy import ConvOp
     assert input.ndim in (2, 3)
     assert filters.ndim in (2, 3)
     sym_bsize = input.shape[0] if input.ndim == 3 else 1
@@ -18,8 +18,7 @@ def conv2d(input, filters, image_shape=None, filter_shape=None, border_mode="val
     if border_mode not in ("valid", "full"):
         raise Exception("Mode %s not implemented" % border_mode)
     # Theano builds its ConvOp directly here (no deprecation warning); shape hints only tune its C code.
-    output = legacy_conv_op(input4d, filters4d, border_mode=border_mode,
-                            subsample=tuple(int(s) for s in subsample), image_shape=None, filter_shape=None)
+    output = ConvOp(output_mode=border_mode, dx=int(subsample[0]), dy=int(subsample[1]))(input4d, filters4d)
     if input.ndim == 2 and filters.ndim == 2:
         if config.warn.signal_conv2d_interface:
             warnings.warn("theano.tensor.signal.conv2d() now outputs a 2d tensor when both inputs are 2d. To "

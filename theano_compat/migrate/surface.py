@@ -20,10 +20,7 @@ WORKING, ALIAS, NOOP, UNSUPPORTED, MISSING = "working", "alias", "no-op", "unsup
 
 # Names another piece of work owns, still missing: module -> names ("*" for all), and who provides them.
 PENDING = {
-    "theano.gof": ("Params", OP_API := "part of the op-building API (being built)"),
-    "theano.gof.params_type": ("Params", OP_API),
-    "theano.gof.graph": ("Node", OP_API),
-    "theano.gof.type": ("CDataTypeConstant CLinkerType", OP_API),
+    "theano.gof": ("", OP_API := "part of the op-building API (being built)"),
     "theano.gpuarray.dnn": ("as_scalar constant get_scalar_type", "theano.scalar's API (being built)"),
     "theano.sandbox.multinomial": ("as_scalar", "theano.scalar's API (being built)"),
     "theano.tensor": ("get_scalar_constant_value_elemwises scalar_from_tensor tensor_from_scalar", OP_API),
@@ -36,7 +33,6 @@ PENDING = {
     "theano.tensor.nnet.bn": ("add mul sub true_div as_common_dtype", "theano.scalar's API (being built)"),
     "theano.tensor.xlogx": ("scalar_xlogx scalar_xlogy0", "scalar ops, part of theano.scalar's API (being built)"),
     "theano.tensor.var": ("IntegerDivisionError", "theano.scalar's API (being built)"),
-    "theano.tensor.opt": ("ALL_REDUCE", "the list of Theano's reduction op classes (op-building API, being built)"),
     "theano.tensor.raw_random": ("optdb random_make_inplace string_types xrange",
                                  "the random-streams work owns this module"),
     "theano.scalar": ("*", "theano.scalar's ops and scalar types are being built (the op-building API)"),

@@ -4,7 +4,7 @@ import numpy as np
 
 from ..config import config
 from ..graph import dtypes as D
-from ..graph.ops import Primitive, primitive_name
+from ..graph.ops import Primitive, TheanoOp, primitive_name
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -83,7 +83,24 @@ def _make_vector_grad(inputs, outputs, gouts, dtype):
     return [gouts[0][i] for i in range(len(inputs))]
 
 
-make_vector_op = Primitive("make_vector", _make_vector_infer,
+class MakeVector(TheanoOp):
+    """Theano's MakeVector(dtype) (tensor.opt): T.stack of scalars and as_tensor_variable of a list make it."""
+
+    @classmethod
+    def from_props(cls, dtype="int64"):
+        def build(op, *inputs):
+            inputs = [as_tensor_variable(i) for i in inputs]
+            if inputs and D.upcast(op.dtype, *[i.dtype for i in inputs]) != op.dtype:
+                raise AssertionError("The upcast of the inputs to MakeVector should match the dtype given in "
+                                     "__init__.")
+            return make_vector(*inputs, dtype=op.dtype)
+        return make_vector_op.constructed(build, dtype=dtype)
+
+    def node_props(self, node):
+        return {"dtype": node.params["dtype"]}
+
+
+make_vector_op = MakeVector.record("make_vector", _make_vector_infer,
                     lambda *xs, dtype: jnp.stack([jnp.asarray(x, dtype=dtype) for x in xs]) if xs
                     else jnp.zeros((0,), dtype), _make_vector_grad,
                     describe=lambda node: "MakeVector{dtype='%s'}" % node.params["dtype"])
@@ -169,11 +186,14 @@ def _scalar_of(data):
 def _shape_entry(v):
     """x.shape[i]: 1 for a broadcastable dimension, the size for a constant x."""
     from ..graph.nodes import Constant
-    spec = v.owner.params.get("spec") if primitive_name(v.owner) == "subtensor" else None
-    if spec is None or len(spec) != 1 or spec[0][0] != "int" or not isinstance(spec[0][1], int):
-        return None
-    x = v.owner.inputs[0].owner.inputs[0]
-    i = spec[0][1]
+    if primitive_name(v.owner) == "shape_i":
+        x, i = v.owner.inputs[0], v.owner.params["i"]
+    else:
+        spec = v.owner.params.get("spec") if primitive_name(v.owner) == "subtensor" else None
+        if spec is None or len(spec) != 1 or spec[0][0] != "int" or not isinstance(spec[0][1], int):
+            return None
+        x = v.owner.inputs[0].owner.inputs[0]
+        i = spec[0][1]
     if not -x.ndim <= i < x.ndim:
         return None
     if isinstance(x, Constant):
@@ -227,7 +247,19 @@ def _alloc_grad(inputs, outputs, gouts):
     return [gx] + [None] * (len(inputs) - 1)
 
 
-alloc_op = Primitive("alloc", _alloc_infer, _alloc_lower, _alloc_grad, static=_alloc_static,
+class Alloc(TheanoOp):
+    """Theano's Alloc: T.alloc makes its nodes; Alloc()(value, *shape) is T.alloc."""
+
+    @classmethod
+    def from_props(cls):
+        return alloc_op.constructed(lambda op, value, *shape: alloc(value, *shape))
+
+
+class AllocEmpty(TheanoOp):
+    """Theano's AllocEmpty(dtype): an uninitialised array; T.zeros-like allocation serves here."""
+
+
+alloc_op = Alloc.record("alloc", _alloc_infer, _alloc_lower, _alloc_grad, static=_alloc_static,
               static_args=lambda node: range(1, len(node.inputs)), describe=lambda node: "Alloc")
 alloc_op.expands = True  # not constant-folded: its output may be much larger than its inputs
 alloc_op.pp = lambda node, args: f"alloc({', '.join(args)})"
@@ -259,7 +291,19 @@ def _rebroadcast_lower(x, bcast):
     return x
 
 
-rebroadcast_op = Primitive("rebroadcast", lambda x, bcast: [TensorType(x.dtype, bcast)], _rebroadcast_lower,
+class Rebroadcast(TheanoOp):
+    """Theano's Rebroadcast(*(axis, bool)): patternbroadcast, addbroadcast and unbroadcast make its nodes."""
+
+    @classmethod
+    def from_props(cls, *axis):
+        return rebroadcast_op.constructed(lambda op, x: _rebroadcast(x, sorted(op.axis.items())), axis=dict(axis))
+
+    def node_props(self, node):
+        x, bcast = node.inputs[0], node.params["bcast"]
+        return {"axis": {i: b for i, b in enumerate(bcast) if b != x.broadcastable[i]}}
+
+
+rebroadcast_op = Rebroadcast.record("rebroadcast", lambda x, bcast: [TensorType(x.dtype, bcast)], _rebroadcast_lower,
                     lambda inputs, outputs, gouts, bcast: [patternbroadcast(gouts[0], inputs[0].broadcastable)],
                     describe=lambda node: "Rebroadcast{%s}" % ",".join(
                         str(i) for i, b in enumerate(node.params["bcast"]) if b))
@@ -329,7 +373,19 @@ def _arange_grad(inputs, outputs, gouts, dtype):
     return [gz.sum(), None, (gz * arange(n, dtype=dtype)).sum()]
 
 
-arange_op = Primitive("arange", _arange_infer, _arange_lower, _arange_grad, static=_arange_static,
+class ARange(TheanoOp):
+    """Theano's ARange(dtype): T.arange makes its nodes; ARange(dtype)(start, stop, step) is T.arange."""
+
+    @classmethod
+    def from_props(cls, dtype):
+        return arange_op.constructed(lambda op, start, stop, step: arange(start, stop, step, dtype=op.dtype),
+                                     dtype=str(np.dtype(dtype)))
+
+    def node_props(self, node):
+        return {"dtype": node.params["dtype"]}
+
+
+arange_op = ARange.record("arange", _arange_infer, _arange_lower, _arange_grad, static=_arange_static,
                describe=lambda node: "ARange{dtype='%s'}" % node.params["dtype"])
 arange_op.expands = True
 

@@ -7,7 +7,7 @@ import numpy as np
 
 from ..config import config
 from ..graph import dtypes as D
-from ..graph.ops import REGISTRY, Primitive, TheanoOp
+from ..graph.ops import REGISTRY, TheanoOp, is_tracer
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -20,7 +20,7 @@ _ACC = dict(_SUM_OUT, float16="float32", float32="float64", complex64="complex12
 def check_and_normalize_axes(x, axis):
     """Theano's check_and_normalize_axes: a sorted list of distinct valid axes ([] for None)."""
     from ..graph.nodes import Constant
-    if axis is None:
+    if axis is None or (isinstance(axis, Constant) and axis.data is None):  # NoneConst: every axis
         return []
     if isinstance(axis, (int, np.integer)) or (isinstance(axis, np.ndarray) and axis.ndim == 0):
         axis = [int(axis)]
@@ -330,7 +330,11 @@ max_and_argmax_op = MaxAndArgmax.record("max_and_argmax", _max_and_argmax_infer,
 
 
 def _argmax_lower(x, axis):
-    if x.ndim == 0:  # Theano's Argmax C code rejects a 0-d input
+    if x.ndim == 0:
+        # Theano's Argmax C code rejects a 0-d input; a constant one is folded before, by MaxAndArgmax's
+        # Python code, which gives 0 (a concrete value here is such a folded constant)
+        if not is_tracer(x):
+            return np.asarray(0, dtype="int64")
         raise ValueError("Argmax, bad axis argument")
     if builtins.any(x.shape[a] == 0 for a in axis):
         raise ValueError("attempt to get argmax of an empty sequence")

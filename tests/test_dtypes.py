@@ -4,7 +4,7 @@ Golden data: tests/golden/dtypes.json, made by tests/golden/probes/probe_dtypes.
 expressions are evaluated here, taken from that module), recorded under floatX=float64 and
 floatX=float32.  Regenerate with
 
-    bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_dtypes.py
+    bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_dtypes.py
 """
 import pytest
 

@@ -4,7 +4,7 @@ Each case is defined once in tests/golden/probes/probe_function.py as a function
 (theano, theano.tensor) modules; Theano 1.0.5's answers are in tests/golden/function.json
 (values, dtypes, python types, exception classes, shared values after each step).  Regenerate:
 
-    bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_function.py
+    bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_function.py
 
 A failing test lists, per step, what theano_compat did and what Theano did; exceptions are
 compared by class name, by the builtin classes they derive from (e.g. TypeError) and, for Theano's

@@ -81,3 +81,14 @@ def test_state_survives_a_failed_call():
     with pytest.raises(ValueError):
         f("abc")
     assert f[s] == 2.0
+
+
+def test_fn_runs_on_the_input_containers_into_output_storage():
+    # tests/golden/probes/probe_function_fn.py under Theano 1.0.5 (its test_rng_mrg.py::test_multMatVect
+    # drives DotModulo this way): f.fn() reads input_storage and fills output_storage
+    x = T.dscalar("x")
+    f = theano.function([x], [x * 2, x + 1])
+    f.input_storage[0].storage[0] = np.asarray(3.0)
+    f.fn()
+    assert type(f.output_storage[0]).__name__ == "Container"
+    assert [float(c.value) for c in f.output_storage] == [6.0, 4.0]

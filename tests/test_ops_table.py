@@ -6,7 +6,7 @@ and, for grad_wrt, the same of T.grad(T.sum(out * W), input); where Theano raise
 (matched by name anywhere in the raised class's MRO) at the same point: graph build / T.grad, or else at
 compile-or-call. Regenerate the golden data with
 
-    bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_ops.py
+    bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_ops.py
 
 THEANO_COMPAT_OPS_MODE=<mode> passes mode=<mode> to theano.function (default: the default mode);
 THEANO_COMPAT_OPS_GROUP=<n> compiles n error-free records per function (default 100; 1 = one per record).
@@ -29,7 +29,7 @@ with open(_GOLDEN_PATH) as _fh:
     GOLDEN = json.load(_fh)
 MODE = os.environ.get("THEANO_COMPAT_OPS_MODE") or None
 RTOL = {"float64": 1e-12, "complex128": 1e-12, "float32": 1e-6, "complex64": 1e-6, "float16": 1e-3}
-PROBE = "bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_ops.py"
+PROBE = "bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_ops.py"
 
 
 def _compile(inputs, outputs):

@@ -4,7 +4,7 @@ theano.printing.debugprint, replayed against theano_compat.
 Cases: tests/golden/probes/probe_function.py (group 'printing'); Theano 1.0.5's answers:
 tests/golden/function.json.  Regenerate:
 
-    bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_function.py
+    bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_function.py
 """
 import pytest
 

@@ -3,7 +3,7 @@
 
 The cases are defined once in tests/golden/probes/probe_scan.py; regenerate the golden data with
 
-    THEANO_FLAGS=cxx= bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_scan.py
+    THEANO_FLAGS=cxx= bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_scan.py
 
 Values, dtypes, shapes, python types and exception classes are compared (messages are not).
 """
@@ -219,3 +219,139 @@ def test_inputs_an_output_does_not_depend_on_are_disconnected():
     f = theano.function([x, w, v], [T.grad(a.sum(), w), T.grad(a.sum(), x), T.grad(b.sum(), v)])
     gw, gx, gv = f(np.arange(3.), 0.5, 2.)
     assert gw == 1.0 and np.allclose(gx, [1.75, 1.5, 1.]) and gv == 3.0
+
+
+# tests/golden/probes/probe_scan_until_truncate.py under Theano 1.0.5: truncate_gradient with until counts
+# back from the last step that ran (the values Theano printed)
+UNTIL_TRUNCATE = [
+    (3, None, 5, [0, 0, 0, 0, 8, 10, 12] + [0] * 8),
+    (3, [-2, 0], 6, [0, 0, 0, 5, 6, 10, 4, 5] + [0] * 7),
+    (20, None, 5, [0, 2, 4, 6, 8, 10, 12] + [0] * 8),
+]
+
+
+@pytest.mark.parametrize("k, taps, threshold, expected", UNTIL_TRUNCATE)
+def test_truncate_gradient_with_until_matches_theano(k, taps, threshold, expected):
+    x, u = T.vector("x"), T.scalar("threshold", dtype="int64")
+    if taps is None:
+        r, _ = theano.scan(lambda a, u: (a * a, scan_module.until(a > u)), sequences=x, non_sequences=[u],
+                           truncate_gradient=k)
+    else:
+        r, _ = theano.scan(lambda a, b, u: (a * b, scan_module.until(b > u)),
+                           sequences=dict(input=x, taps=taps), non_sequences=[u], truncate_gradient=k)
+    g = theano.function([x, u], theano.grad(r.sum(), x))(np.arange(15.0), threshold)
+    np.testing.assert_array_equal(g, expected)
+
+
+def test_state_broadcast_pattern_follows_the_step_and_grad_checks_it():
+    # tests/golden/probes/probe_scan_broadcast.py under Theano 1.0.5: the output is typed from the step's
+    # result (3D, matrix), and T.grad raises TypeError naming the inconsistent axes
+    x = T.tensor3()
+    y, _ = theano.scan(lambda a, p: a + p, sequences=x, outputs_info=[dict(initial=T.constant(np.zeros((1, 10))))])
+    assert str(y.type) == "TensorType(float64, 3D)"
+    with pytest.raises(TypeError, match=r"The output on axis 0 is `False`, but it is `True` on axis 1 in `output_info`"):
+        T.grad(y.sum(), x)
+    m = T.matrix()
+    y2, _ = theano.scan(lambda a, p: a + p, sequences=m, outputs_info=[T.zeros((1,))])
+    assert str(y2.type) == "TensorType(float64, matrix)"
+    with pytest.raises(TypeError, match=r"\(TensorType\(float64, \(True,\)\)\)"):
+        T.grad(y2.sum(), m)
+
+
+def test_update_needing_an_uncollected_input_is_missing_like_theano():
+    # tests/golden/probes/probe_scan_update_inputs.py under Theano 1.0.5: scan collects free inputs from the
+    # outputs only; an update that needs another one raises MissingInputError when scan is called
+    c, inc = theano.shared(0.), T.scalar("inc")
+    with pytest.raises(theano.gof.fg.MissingInputError, match=r"^Input 1 of the graph .* used to compute "
+                       r"Elemwise\{add,no_inplace\}\(<TensorType\(float64, scalar\)>, inc\), was not provided"):
+        theano.scan(lambda: (T.zeros(()), {c: c + inc}), n_steps=3)
+    o, upd = theano.scan(lambda: (T.zeros(()) + inc, {c: c + inc}), n_steps=3)
+    np.testing.assert_array_equal(theano.function([inc], o, updates=upd)(2.0), [2.0, 2.0, 2.0])
+    assert c.get_value() == 6.0
+
+
+def test_draw_passed_as_non_sequence_is_drawn_once_outside_the_loop():
+    # Theano 1.0.5 (tests/golden/probes/probe_scan_draw_non_sequence.py; its test_scan.py::test_draw_as_input_to_scan): scan's dummy function sees stand-ins for
+    # the non-sequences, so the draw's default update is not taken into the loop; every step sees one draw
+    trng = theano.tensor.shared_randomstreams.RandomStreams(123)
+    x = T.matrix("x")
+    y = trng.binomial(size=x.shape, p=x)
+    z, updates = theano.scan(lambda a: a, non_sequences=y, n_steps=2)
+    assert len(updates) == 0
+    ny, nz = theano.function([x], [y, z], updates=updates)(np.random.RandomState(1).uniform(size=(3, 3)))
+    np.testing.assert_array_equal(ny, [[1, 1, 0], [1, 1, 0], [0, 0, 0]])  # the values Theano drew
+    np.testing.assert_array_equal(nz, [ny, ny])
+
+
+def test_gradient_of_a_scan_gets_test_values():
+    # tests/golden/probes/probe_scan_test_value_grad.py: Theano 1.0.5 computes the gradient's test value
+    # through a scan whose step casts (its test_scan.py::test_compute_test_value_grad_cast); the index state
+    # stays 0, so each of the 3 steps adds h[0]
+    with theano.change_flags(compute_test_value="raise"):
+        h = T.matrix("h")
+        h.tag.test_value = np.arange(1.0, 9.0).reshape(2, 4)
+        w = theano.shared(np.ones((4, 3)), name="w")
+        outputs, _ = theano.scan(lambda i, h, w: (theano.dot(h[i], w), i), outputs_info=[None, 0],
+                                 non_sequences=[h, w], n_steps=3)
+        g = theano.grad(outputs[0].sum(), w)
+    np.testing.assert_array_equal(g.tag.test_value, [[3.0] * 3, [6.0] * 3, [9.0] * 3, [12.0] * 3])
+
+
+def test_jacobian_and_hessian_through_a_scan_with_symbolic_steps():
+    # tests/golden/probes/probe_jacobian_scan.py under Theano 1.0.5 (the values it printed); the step count
+    # is a function input, read ahead of the step as for any value-dependent shape
+    W, n = T.fvector("W"), T.iscalar("n")
+
+    def outer(s, W):
+        inner, _ = theano.scan(lambda t, W: t + (W ** 2).sum(), outputs_info=T.as_tensor_variable(np.float32(0)),
+                               non_sequences=[W], n_steps=1)
+        return s + inner[-1]
+    res, _ = theano.scan(outer, outputs_info=T.as_tensor_variable(np.float32(0)), non_sequences=[W], n_steps=n)
+    f = theano.function([W, n], theano.gradient.hessian(res[-1], W))
+    np.testing.assert_array_equal(f(np.ones(3, "float32"), 1), 2 * np.eye(3))
+    np.testing.assert_array_equal(f(np.arange(3, dtype="float32"), 3), 6 * np.eye(3))
+    x, k = T.dvector("x"), T.iscalar("k")
+    y, _ = theano.scan(lambda p: p * x, outputs_info=T.ones_like(x), n_steps=k)
+    J = theano.function([x, k], theano.gradient.jacobian(y[-1], x))
+    np.testing.assert_array_equal(J(np.array([1.0, 2.0]), 3), [[3.0, 0.0], [0.0, 12.0]])
+
+
+def _scan_grad(case):
+    x = T.dvector("x")
+    c = theano.shared(np.float64(1.0), name="c")
+    c.default_update = c * 2
+    w = theano.shared(np.asarray([1.0, 2.0]), name="w")
+    rs = theano.tensor.shared_randomstreams.RandomStreams(1)
+    fn, wrt = {"seq_reads_c": (lambda xt: xt * c, x), "nonseq_reads_c": (lambda xt: (xt + c) * w, w),
+               "seq_reads_rng": (lambda xt: xt * rs.uniform(()), x),
+               "nonseq_reads_rng": (lambda xt: (xt + rs.uniform(())) * w, w)}[case]
+    out, upd = theano.scan(fn, sequences=x)
+    return theano.function([x], T.grad(out.sum(), wrt), updates=upd)(np.ones(3))
+
+
+@pytest.mark.parametrize("case, expected", [("seq_reads_c", [1.0, 2.0, 4.0]), ("nonseq_reads_c", [10.0, 10.0]),
+                                            ("seq_reads_rng", None), ("nonseq_reads_rng", None)])
+def test_gradient_through_a_loop_updated_random_state_is_undefined(case, expected):
+    # tests/golden/probes/probe_scan_undefined_grads.py under Theano 1.0.5: a gradient that reads a random
+    # state the loop updates is undefined ("Depends on a shared variable"); an updated tensor shared variable
+    # is a recurrent output there, and differentiable
+    if expected is None:
+        with pytest.raises(theano.gradient.NullTypeGradError, match="Depends on a shared variable"):
+            _scan_grad(case)
+    else:
+        np.testing.assert_array_equal(_scan_grad(case), expected)
+
+
+def test_undefined_gradient_inside_nested_scans_reaches_the_input():
+    # tests/golden/probes/probe_scan_nested_draw_grad.py (Theano's test_scan.py::test_crash_nonseq_grad):
+    # a multinomial's probabilities inside two scans have no gradient, and T.grad says so
+    rs = theano.tensor.shared_randomstreams.RandomStreams()
+    inp = T.matrix()
+    norm = inp / T.sum(inp, axis=0)
+
+    def outer(i):
+        pooled, upd = theano.scan(lambda j: inp + rs.multinomial(n=1, pvals=norm.T), sequences=T.arange(inp.shape[0]))
+        return pooled + rs.binomial(size=pooled.shape), upd
+    out, _ = theano.scan(outer, sequences=[T.arange(inp.shape[0])])
+    with pytest.raises(theano.gradient.NullTypeGradError):
+        T.grad(out.sum(), inp)

@@ -5,7 +5,7 @@ against theano_compat.
 Cases: tests/golden/probes/probe_function.py (group 'shared'); Theano 1.0.5's answers:
 tests/golden/function.json.  Regenerate:
 
-    bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_function.py
+    bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_function.py
 
 Steps labelled "info:" (memory aliasing with borrow=True) are recorded but not enforced.
 """

@@ -35,6 +35,8 @@ def fold(lower, args, small_only=False):
     except Exception:  # a lowering that needs Python values of its intermediates: evaluate it eagerly
         return _eager(lower, args)
     out_shapes, _ = shapes
+    if any(isinstance(c, jax.core.Tracer) for c in closed.consts):
+        return lower(*args)  # it captured values of an enclosing trace (a scan's step): not foldable here
     if small_only and any(np.prod(s.shape) > _SMALL for s in jax.tree_util.tree_leaves(out_shapes)):
         return lower(*args)  # stays in the compiled step (traced there, as a tracer)
     try:

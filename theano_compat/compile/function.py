@@ -225,7 +225,7 @@ class Function(FunctionModel):
             raise MissingInputError(
                 f"Input 0 of the graph (indices start from 0), used to compute the outputs, was not "
                 f"provided and not given a value ({r}). Use the Theano flag exception_verbosity='high', for more "
-                f"information on this error.", r)
+                f"information on this error.", variable=r)
 
     def _check_unused(self, root_set, on_unused_input):
         for k, v in enumerate(self._input_vars):

@@ -157,6 +157,22 @@ class FunctionModel:
                             "duplicates." % (item,))
         return c
 
+    @property
+    def output_storage(self):
+        """One container per output, filled by `f.fn()` (Theano's VM wrote every call's outputs there; here
+        only fn() does, so that a call keeps its one host transfer and nothing more)."""
+        if "_output_storage" not in self.__dict__:
+            self._output_storage = [Container(o.variable, [None]) for o in self.maker.outputs]
+        return self._output_storage
+
+    def fn(self):
+        """Theano's `f.fn()`: run on the values held in the input containers, outputs into output_storage."""
+        outs = self(*[c.value for c in self._storage])
+        if self.maker.unpack_single:
+            outs = [outs]
+        for c, v in zip(self.output_storage, outs or []):
+            c.storage[0] = v
+
     value = property(lambda self: _ValueAttribute(self), doc="dictionary-like access to the inputs' values")
     container = property(lambda self: _ContainerAttribute(self), doc="dictionary-like access to the inputs' "
                                                                      "containers")

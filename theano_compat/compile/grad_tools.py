@@ -44,17 +44,43 @@ def _rows_infer(expression, *roots, row, cotangent):
     return [TensorType(row.dtype, (False,) + row.broadcastable)]
 
 
-def _rows_lower(expression, *values, row, cotangent):
+def _row_roots(row, cotangent):
+    return [v for v in graph_inputs([row]) if v is not cotangent and v.owner is None and not _is_const(v)]
+
+
+def _value_dependent(row, cotangent):
+    """The row graph's nodes whose shapes depend on values (a scan's symbolic n_steps) and not on the
+    cotangent: their keys are computed ahead from the roots' values, as the step does for its own nodes."""
+    tainted, out = {cotangent}, []
+    for node in toposort([row]):
+        if any(i in tainted for i in node.inputs):
+            tainted.update(node.outputs)
+        elif getattr(node.op, "static", None) is not None:
+            out.append(node)
+    return out
+
+
+def _rows_static(expression, *values, row, cotangent):
+    from .lower import Prepass
+    static_nodes = _value_dependent(row, cotangent)
+    if not static_nodes:
+        return ()
+    keys = Prepass(static_nodes).keys(dict(zip(_row_roots(row, cotangent), values)))
+    return tuple(keys[node] for node in static_nodes)
+
+
+def _rows_lower(expression, *values, row, cotangent, static=()):
     from .lower import NeedsStatic, evaluate
-    roots = [v for v in graph_inputs([row]) if v is not cotangent and v.owner is None and not _is_const(v)]
+    roots = _row_roots(row, cotangent)
     nodes = toposort([row])
+    keys = dict(zip(_value_dependent(row, cotangent), static))
     n = expression.shape[0]
 
     def one_row(u):
         env = dict(zip(roots, values))
         env[cotangent] = u
         try:
-            evaluate(nodes, env)
+            evaluate(nodes, env, keys)
         except NeedsStatic:
             raise TypeError("theano_compat does not support jacobian/hessian of a graph whose shapes depend on "
                             "values yet") from None
@@ -73,7 +99,8 @@ def _const(v):
     return jnp.asarray(v.data)
 
 
-jacobian_rows_op = Primitive("jacobian", _rows_infer, _rows_lower, None, describe=lambda node: "JacobianRows")
+jacobian_rows_op = Primitive("jacobian", _rows_infer, _rows_lower, None, static=_rows_static,
+                             describe=lambda node: "JacobianRows")
 
 
 def _jacobian_of(expression, w, consider_constant, disconnected_inputs):
@@ -81,8 +108,7 @@ def _jacobian_of(expression, w, consider_constant, disconnected_inputs):
     u.name = "jacobian_row"
     row = grad(cost=None, known_grads={expression: u}, wrt=[w], consider_constant=consider_constant,
                disconnected_inputs=disconnected_inputs)[0]
-    roots = [v for v in graph_inputs([row]) if v is not u and v.owner is None and not _is_const(v)]
-    return jacobian_rows_op(expression, *roots, row=row, cotangent=u)
+    return jacobian_rows_op(expression, *_row_roots(row, u), row=row, cotangent=u)
 
 
 def jacobian(expression, wrt, consider_constant=None, disconnected_inputs="raise"):

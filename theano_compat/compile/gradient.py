@@ -16,6 +16,7 @@ from ..graph.nodes import Variable, ancestors
 from ..graph.ops import REGISTRY, Primitive, TheanoOp
 from ..graph.types import TensorType, Type
 from ..graph.constants import as_tensor_variable
+from ..graph.null import NullType, is_null as _is_null, undefined_grad  # noqa: F401  (theano.gradient's names)
 
 
 class DisconnectedInputError(ValueError):
@@ -24,38 +25,6 @@ class DisconnectedInputError(ValueError):
 
 class NullTypeGradError(TypeError):
     """A gradient on the path is undefined (Theano's NullType)."""
-
-
-class NullType(Type):
-    """The type of an undefined gradient; `why_null` says why (theano.gof.null_type.NullType)."""
-
-    def __init__(self, why_null="(no explanation given)"):
-        self.why_null = why_null
-        self.dtype = None
-
-    def filter(self, data, strict=False, allow_downcast=None):
-        raise ValueError("No values may be assigned to a NullType")
-
-    def __eq__(self, other):
-        return type(self) == type(other)
-
-    def __hash__(self):
-        return hash(type(self))
-
-    def __str__(self):
-        return "NullType"
-
-
-NullType.__module__ = "theano.gof.null_type"
-
-
-def undefined_grad(x, op_name, why=None):
-    """Theano's grad_undefined: a NullType variable that raises if it reaches a requested gradient."""
-    return Variable(NullType(why or f"The gradient of {op_name} with respect to {x} is undefined"))
-
-
-def _is_null(g):
-    return g is not None and isinstance(g.type, NullType)
 
 
 DisconnectedInputError.__module__ = "theano.gradient"

@@ -56,8 +56,8 @@ def _lower(op, node, args, keys):
         lower_node = getattr(op, "lower_node", None)  # an op lowered from its own graph (OpFromGraph)
         return lower_node(node, args, keys) if lower_node else lower_perform(node, args)  # else: perform
     if op.static is None:
-        return op.lower(*args, **node.params)
-    return op.lower(*args, static=static_key(node, args, keys), **node.params)
+        return op.lowering(*args, **node.params)
+    return op.lowering(*args, static=static_key(node, args, keys), **node.params)
 
 
 def _constant(v):

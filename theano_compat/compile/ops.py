@@ -97,8 +97,11 @@ class DeepCopyOp(TheanoOp):
 
 
 view_op = view_op_record  # theano.compile.view_op: the ViewOp instance (calling it builds the node)
-deep_copy_op = DeepCopyOp.record("deep_copy_op", lambda x: [x.type], lambda x: x,
-                                 lambda inputs, outputs, gouts: [gouts[0]])
+def _no_grad(inputs, outputs, gouts):
+    raise AttributeError("'DeepCopyOp' object has no attribute 'grad'")  # Theano's DeepCopyOp defines none
+
+
+deep_copy_op = DeepCopyOp.record("deep_copy_op", lambda x: [x.type], lambda x: x, _no_grad)
 
 
 def shape_i(var, i, fgraph=None):

@@ -196,7 +196,7 @@ class FunctionGraph:
         if r.owner is not None and r.owner not in self.apply_nodes:
             self._import_node(r.owner, reason=reason)
         elif r.owner is None and not isinstance(r, Constant) and r not in self.inputs:
-            raise MissingInputError("Undeclared input", r)
+            raise MissingInputError("Undeclared input", variable=r)
         self._setup(r)
 
     def _import_node(self, apply_node, reason=None):
@@ -210,7 +210,7 @@ class FunctionGraph:
                     raise MissingInputError(
                         "Input %d of the graph (indices start from 0), used to compute %s, was not provided and not "
                         "given a value. Use the Theano flag exception_verbosity='high', for more information on "
-                        "this error." % (k, node), r)
+                        "this error." % (k, node), variable=r)
         for node in new_nodes:
             if node in self.apply_nodes:
                 continue

@@ -107,11 +107,4 @@ class COp(Op):
         self.func_files, self.func_name = list(func_files or []), func_name
 
 
-class OpenMPOp(Op):
-    """Theano's OpenMPOp(openmp=None): an op whose C code may use OpenMP; openmp is always False here."""
-
-    def __init__(self, openmp=None):
-        self.openmp = False
-
-    def update_self_openmp(self):
-        self.openmp = False
+from ..graph.ops import OpenMPOp  # noqa: E402,F401

@@ -119,6 +119,13 @@ class Op(metaclass=MetaObject):
         raise MethodNotDefined(f"{type(self).__name__}.c_code", type(self), type(self).__name__)
 
 
+class OpenMPOp(Op):
+    """theano.OpenMPOp: an op whose C code may use OpenMP; XLA decides threading here, the flag is kept."""
+
+    def __init__(self, openmp=None):
+        self.openmp = bool(openmp)
+
+
 PureOp = Op  # Theano's PureOp is Op without the C interface: one class serves both names here
 
 
@@ -145,7 +152,9 @@ class Primitive(Op):
                  register=True):
         self.name = name
         self.infer = infer
-        self.lower = lower
+        # `lowering` is what the compiler calls: Theano ops with a `lower` prop (Cholesky, Solve,
+        # Eigvalsh) shadow `lower` on the copies carrying their props
+        self.lower = self.lowering = lower
         self.grad_rule = grad
         self.static = static
         self.static_args = static_args
@@ -270,6 +279,48 @@ class TheanoOp(Primitive, metaclass=OpClass):
 
     def __hash__(self):
         return hash((type(self), self.name, _hashable(self._props())))
+
+
+class PropsOp(TheanoOp):
+    """A Theano op class whose props (its constructor's arguments) are node params of its record:
+    `CumOp(axis=0, mode='mul')(x)` applies `cumprod_op` with axis=0. Subclasses name the props their record
+    takes as params (`param_names`; props such as Cholesky's `destructive` are Theano's only) and define
+    from_props (Theano's constructor checks; which record). str is Theano's default for an op with props."""
+
+    param_names = ()
+
+    @classmethod
+    def record(cls, *args, **kwargs):
+        op = super().record(*args, **kwargs)
+        if "first_record" not in cls.__dict__:
+            cls.first_record = op
+        return op
+
+    @classmethod
+    def from_props(cls):
+        """Theano's constructor of an op without props: the class's (first) record."""
+        return cls.first_record
+
+    def make_node(self, *inputs, **params):
+        if not params and self.props:
+            params = {p: getattr(self, p) for p in self.param_names}
+        return super().make_node(*inputs, **params)
+
+    def __str__(self):
+        return _props_str(self.props)(self)
+
+    def describe(self, node):
+        return str(self) if self.props else super().describe(node)  # debugprint prints Theano's str
+
+    def __reduce__(self):
+        # a copy carrying props pickles as its record's name and the props (the record alone loses them)
+        return (_with_props, (self.name, type(self), self._props_dict())) if self.props else super().__reduce__()
+
+
+def _with_props(name, cls, props):
+    op = lookup(name).with_props(**props)
+    op.__class__ = cls  # a subclass sharing its base's record (MultinomialWOReplacementFromUniform)
+    return op
 
 
 def _hashable(value):

@@ -33,8 +33,6 @@ PENDING = {
     "theano.tensor.nnet.bn": ("add mul sub true_div as_common_dtype", "theano.scalar's API (being built)"),
     "theano.tensor.xlogx": ("scalar_xlogx scalar_xlogy0", "scalar ops, part of theano.scalar's API (being built)"),
     "theano.tensor.var": ("IntegerDivisionError", "theano.scalar's API (being built)"),
-    "theano.tensor.raw_random": ("optdb random_make_inplace string_types xrange",
-                                 "the random-streams work owns this module"),
     "theano.scalar": ("*", "theano.scalar's ops and scalar types are being built (the op-building API)"),
     "theano.scalar.basic": ("*", "theano.scalar's ops and scalar types are being built (the op-building API)"),
     "theano.scalar.basic_scipy": ("*", "theano.scalar's ops and scalar types are being built (the op-building API)"),

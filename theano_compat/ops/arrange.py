@@ -6,7 +6,7 @@ import numpy as np
 
 from ..graph import dtypes as D
 from ..graph.nodes import Constant
-from ..graph.ops import Primitive, TheanoOp
+from ..graph.ops import Primitive, PropsOp, TheanoOp
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -187,7 +187,7 @@ def _split_lower(x, axis, splits, n, static):
 def _split_grad(inputs, outputs, gouts, n):
     from .join import join
     from .math import zeros_like
-    from ..compile.gradient import undefined_grad
+    from ..graph.null import undefined_grad
     x, axis, splits = inputs
     gs = [zeros_like(o) if g is None else g for o, g in zip(outputs, gouts)]
     if not isinstance(axis, Constant):
@@ -227,32 +227,64 @@ def split(x, splits_size, n_splits, axis=0):
 
 # --- repeat (theano.tensor.extra_ops.repeat) ---
 
+class RepeatOp(PropsOp):
+    """Theano's RepeatOp(axis=None): (x, repeats) -> numpy.repeat(x, repeats, axis), repeats an integer
+    scalar or vector (the flattened x for axis=None)."""
+
+    param_names = ("axis",)
+
+    @classmethod
+    def from_props(cls, axis=None):
+        return repeat_op.with_props(axis=axis)
+
+
 def _repeat_infer(x, repeats, axis):
+    from .basic import NotScalarConstantError, get_scalar_constant_value
+    if repeats.dtype not in D.integer_dtypes:
+        raise TypeError("repeats.dtype must be an integer.")
+    if repeats.dtype == "uint64":
+        raise TypeError("dtypes ('uint64',) are not supported by numpy.repeat for the 'repeats' parameter, ",
+                        repeats.dtype)
     if axis is None:
         return [TensorType(x.dtype, (False,))]
+    try:
+        const_reps = get_scalar_constant_value(repeats)
+    except NotScalarConstantError:
+        const_reps = None
     bcast = list(x.broadcastable)
-    bcast[axis] = False
+    if const_reps != 1:  # Theano: repeating once keeps the broadcastable pattern
+        bcast[axis] = False
     return [TensorType(x.dtype, tuple(bcast))]
 
 
 def _repeat_static(x, repeats, axis):
-    return tuple(int(r) for r in np.asarray(repeats))
+    reps = np.asarray(repeats)
+    return int(reps) if reps.ndim == 0 else tuple(int(r) for r in reps)
 
 
 def _repeat_lower(x, repeats, axis, static):
     n = x.size if axis is None else x.shape[axis]
+    if isinstance(static, int):
+        return jnp.repeat(x, static, axis=axis, total_repeat_length=n * static)
     if len(static) != n:
         raise ValueError(f"operands could not be broadcast together with shape ({n},) ({len(static)},)")
     return jnp.repeat(x, np.asarray(static), axis=axis, total_repeat_length=int(sum(static)))
 
 
 def _repeat_grad(inputs, outputs, gouts, axis):
-    raise NotImplementedError("Theano's RepeatOp has no gradient for a vector of repeats (Theano 1.0.5 "
-                              "raises NotImplementedError too)")
+    """Theano's RepeatOp.grad: the sum over the repeated copies, for a scalar count only."""
+    (x, repeats), (gz,) = inputs, gouts
+    if repeats.ndim != 0:
+        raise NotImplementedError("Theano's RepeatOp has no gradient for a vector of repeats (Theano 1.0.5 "
+                                  "raises NotImplementedError too)")
+    axis = x.ndim if axis is None else (axis + 1 if axis >= 0 else axis + x.ndim + 1)
+    shape = [x.shape[k] for k in range(x.ndim)]
+    shape.insert(axis, repeats)
+    return [gz.reshape(shape, x.ndim + 1).sum(axis=axis), None]
 
 
-repeat_op = Primitive("extra_ops.repeat", _repeat_infer, _repeat_lower, _repeat_grad, static=_repeat_static,
-               static_args=lambda node: (1,), describe=lambda node: "RepeatOp{axis=%s}" % node.params["axis"])
+repeat_op = RepeatOp.record("extra_ops.repeat", _repeat_infer, _repeat_lower, _repeat_grad, static=_repeat_static,
+                            static_args=lambda node: (1,), describe=lambda node: "RepeatOp{axis=%s}" % node.params["axis"])
 
 
 def repeat(x, repeats, axis=None):
@@ -263,14 +295,9 @@ def repeat(x, repeats, axis=None):
     if repeats.ndim > 1:
         raise ValueError("The dimension of repeats should not exceed 1.")
     if repeats.ndim == 1 and not repeats.broadcastable[0]:
-        if repeats.dtype not in D.integer_dtypes:
-            raise TypeError("repeats.dtype must be an integer.")
-        if repeats.dtype == "uint64":
-            raise TypeError("dtypes ('uint64',) are not supported by numpy.repeat for the 'repeats' parameter, ",
-                            repeats.dtype)
         if axis is not None and axis < 0:
             axis += x.ndim
-        return repeat_op(x, repeats, axis=axis)
+        return RepeatOp(axis=axis)(x, repeats)
     if repeats.ndim == 1:
         repeats = repeats[0]
     if x.dtype == "uint64":

@@ -5,7 +5,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..graph import dtypes as D
-from ..graph.ops import Primitive
+from ..graph.ops import PropsOp
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -49,11 +49,40 @@ def _cum_grad(inputs, outputs, gouts, axis, mode):
     return [cumsum((fx * gi)[rev], axis)[rev] / x]
 
 
+class CumOp(PropsOp):
+    """Theano's CumOp(axis=None, mode='add'): numpy.cumsum ('add') or numpy.cumprod ('mul') along axis."""
+
+    param_names = ("axis",)
+
+    @classmethod
+    def from_props(cls, axis=None, mode="add"):
+        if mode not in ("add", "mul"):
+            raise ValueError('%s: Unknown mode "%s"' % (cls.__name__, mode))
+        return (cumsum_op if mode == "add" else cumprod_op).with_props(axis=axis, mode=mode)
+
+    def __str__(self):
+        return "CumOp{%s, %s}" % (self.axis, self.mode) if self.props else "CumOp"
+
+
+class CumsumOp:
+    """Theano keeps it to unpickle old functions: constructing it gives a CumOp of mode 'add' (Theano's
+    forgets the axis there; the axis is kept here)."""
+
+    def __new__(cls, axis=None):
+        return CumOp(axis=axis, mode="add")
+
+
+class CumprodOp:
+    """As CumsumOp, for mode 'mul'."""
+
+    def __new__(cls, axis=None):
+        return CumOp(axis=axis, mode="mul")
+
+
 def _cum_op(name, mode):
-    op = Primitive(name, lambda x, axis: _cum_infer(x, axis, mode), lambda x, axis: _cum_lower(x, axis, mode),
-            lambda inputs, outputs, gouts, axis: _cum_grad(inputs, outputs, gouts, axis, mode),
-            describe=lambda node: "CumOp{%s, %s}" % (node.params["axis"], mode))
-    return op
+    return CumOp.record(name, lambda x, axis: _cum_infer(x, axis, mode), lambda x, axis: _cum_lower(x, axis, mode),
+                        lambda inputs, outputs, gouts, axis: _cum_grad(inputs, outputs, gouts, axis, mode),
+                        describe=lambda node: "CumOp{%s, %s}" % (node.params["axis"], mode))
 
 
 cumsum_op = _cum_op("cumsum", "add")
@@ -62,12 +91,12 @@ cumprod_op = _cum_op("cumprod", "mul")
 
 def cumsum(x, axis=None):
     """numpy.cumsum (over the flattened x for axis=None); the output keeps x's dtype, as in Theano."""
-    return cumsum_op(_tensor(x), axis=axis)
+    return CumOp(axis=axis, mode="add")(_tensor(x))
 
 
 def cumprod(x, axis=None):
     """numpy.cumprod (over the flattened x for axis=None); the output keeps x's dtype, as in Theano."""
-    return cumprod_op(_tensor(x), axis=axis)
+    return CumOp(axis=axis, mode="mul")(_tensor(x))
 
 
 # --- DiffOp ---
@@ -93,13 +122,23 @@ def _diff_grad(inputs, outputs, gouts, n, axis):
     return [z]
 
 
-diff_op = Primitive("extra_ops.diff", lambda x, n, axis: [x.type], _diff_lower, _diff_grad,
-             describe=lambda node: "DiffOp{n=%s, axis=%s}" % (node.params["n"], node.params["axis"]))
+class DiffOp(PropsOp):
+    """Theano's DiffOp(n=1, axis=-1): numpy.diff."""
+
+    param_names = ("n", "axis")
+
+    @classmethod
+    def from_props(cls, n=1, axis=-1):
+        return diff_op.with_props(n=n, axis=axis)
+
+
+diff_op = DiffOp.record("extra_ops.diff", lambda x, n, axis: [x.type], _diff_lower, _diff_grad,
+                        describe=lambda node: "DiffOp{n=%s, axis=%s}" % (node.params["n"], node.params["axis"]))
 
 
 def diff(x, n=1, axis=-1):
     """numpy.diff: the n-th discrete difference along axis."""
-    return diff_op(_tensor(x), n=n, axis=axis)
+    return DiffOp(n=n, axis=axis)(_tensor(x))
 
 
 # --- bincount, compress, to_one_hot: built from other ops as Theano builds them ---
@@ -160,7 +199,10 @@ def _bartlett_infer(m):
     return [TensorType("float64", (False,))]
 
 
-bartlett_op = Primitive("extra_ops.bartlett", _bartlett_infer, lambda m, static: jnp.asarray(np.bartlett(static)),
+class Bartlett(PropsOp):
+    """Theano's Bartlett(): the window of M points (M a scalar integer)."""
+
+bartlett_op = Bartlett.record("extra_ops.bartlett", _bartlett_infer, lambda m, static: jnp.asarray(np.bartlett(static)),
                  lambda inputs, outputs, gouts: [None], static=lambda m: int(m), describe=lambda node: "Bartlett")
 bartlett_op.expands = True
 
@@ -204,7 +246,10 @@ def _fill_diag_grad(inputs, outputs, gouts):
     return [fill_diagonal(grad, 0), extract_diag(grad).sum()]
 
 
-fill_diagonal_op = Primitive("extra_ops.fill_diagonal", _fill_diag_infer, _fill_diag_lower, _fill_diag_grad,
+class FillDiagonal(PropsOp):
+    """Theano's FillDiagonal(): (a, val) -> a copy of a with its main diagonal set to the scalar val."""
+
+fill_diagonal_op = FillDiagonal.record("extra_ops.fill_diagonal", _fill_diag_infer, _fill_diag_lower, _fill_diag_grad,
                       describe=lambda node: "FillDiagonal")
 
 
@@ -242,7 +287,7 @@ def _fill_offset_lower(a, val, offset, static):
 
 
 def _fill_offset_grad(inputs, outputs, gouts):
-    from ..compile.gradient import undefined_grad
+    from ..graph.null import undefined_grad
     a, val, offset = inputs
     grad = gouts[0]
     if a.dtype.startswith("complex"):
@@ -253,7 +298,10 @@ def _fill_offset_grad(inputs, outputs, gouts):
                            "fill_diagonal_offset(a,val,offset+eps) is undefined")]
 
 
-fill_diagonal_offset_op = Primitive(
+class FillDiagonalOffset(PropsOp):
+    """Theano's FillDiagonalOffset(): (a, val, offset) -> a copy of the matrix a, its offset diagonal set."""
+
+fill_diagonal_offset_op = FillDiagonalOffset.record(
     "extra_ops.fill_diagonal_offset", lambda a, val, offset: [a.type], _fill_offset_lower, _fill_offset_grad,
     static=lambda a, val, offset: int(offset), static_args=lambda node: (2,), describe=lambda node: "FillDiagonalOffset")
 
@@ -287,3 +335,12 @@ def fill_diagonal_offset(a, val, offset):
         raise TypeError("FillDiagonalOffset: type of third parameter must be as integer use "
                         "theano.tensor.cast( input, 'int32/int64')")
     return fill_diagonal_offset_op(a, val, offset)
+
+
+# --- CpuContiguous: XLA arrays are always C-contiguous, so it is the identity ---
+
+class CpuContiguous(PropsOp):
+    """Theano's CpuContiguous(): x as a C-contiguous array (a copy of x's value here)."""
+
+cpu_contiguous = CpuContiguous.record("extra_ops.cpu_contiguous", lambda x: [x.type], lambda x: x,
+                                      lambda inputs, outputs, gouts: [gouts[0]], describe=lambda node: "CpuContiguous")

@@ -8,7 +8,7 @@ adjoint is the other one, with the non-redundant bins halved or doubled.
 import jax.numpy as jnp
 import numpy as np
 
-from ..graph.ops import Primitive
+from ..graph.ops import PropsOp
 from ..graph.types import TensorType
 
 
@@ -68,7 +68,15 @@ def _static(a, s):
     return _sizes(s)
 
 
-rfft_op = Primitive("fft.rfft", _rfft_infer, _rfft_lower, _rfft_grad, static=_static, static_args=lambda node: (1,),
+class RFFTOp(PropsOp):
+    """Theano's RFFTOp(): (a, s) -> the unnormalised real FFT of each a[i] over its axes, sizes s."""
+
+
+class IRFFTOp(PropsOp):
+    """Theano's IRFFTOp(): (a, s) -> the unnormalised inverse of RFFTOp, output sizes s."""
+
+
+rfft_op = RFFTOp.record("fft.rfft", _rfft_infer, _rfft_lower, _rfft_grad, static=_static, static_args=lambda node: (1,),
              describe=lambda node: "RFFTOp")
-irfft_op = Primitive("fft.irfft", _irfft_infer, _irfft_lower, _irfft_grad, static=_static, static_args=lambda node: (1,),
+irfft_op = IRFFTOp.record("fft.irfft", _irfft_infer, _irfft_lower, _irfft_grad, static=_static, static_args=lambda node: (1,),
               describe=lambda node: "IRFFTOp")

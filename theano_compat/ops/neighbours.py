@@ -8,7 +8,9 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from ..graph.ops import Primitive
+from ..config import config
+from ..graph.constants import as_tensor_variable
+from ..graph.ops import Primitive, TheanoOp
 from ..graph.types import TensorType
 
 MODES = ("valid", "ignore_borders", "wrap_centered", "half", "full")
@@ -113,8 +115,31 @@ def _grad_lower(x, gz, neib_shape, neib_step, mode, static):
     return pullback(gz.astype(x.dtype))[0]
 
 
-images2neibs_op = Primitive("images2neibs", _infer, _lower, _grad, static=_static, static_args=lambda node: (1, 2),
-                     describe=lambda node: "Images2Neibs{%s}" % node.params["mode"])
+class Images2Neibs(TheanoOp):
+    """Theano's Images2Neibs(mode='valid')(ten4, neib_shape, neib_step=None): images2neibs makes its nodes."""
+
+    @classmethod
+    def from_props(cls, mode="valid"):
+        if mode not in MODES:
+            # Theano lists its enum's aliases, sorted
+            raise NotImplementedError("Only modes %s have been implemented for %s" % (", ".join(sorted(MODES)),
+                                                                                     cls.__name__))
+        return images2neibs_op.with_props(mode=mode)
+
+    def make_node(self, ten4, neib_shape, neib_step=None, **params):
+        if params or not self.props:
+            return super().make_node(ten4, neib_shape, neib_step, **params)
+        ten4, neib_shape = as_tensor_variable(ten4), as_tensor_variable(neib_shape)
+        neib_step = neib_shape if neib_step is None else as_tensor_variable(neib_step)
+        return super().make_node(ten4, neib_shape, neib_step, mode=self.mode)
+
+    def __str__(self):
+        return "Images2Neibs{%s}" % self.mode if self.props else "Images2Neibs"
+
+
+images2neibs_op = Images2Neibs.record("images2neibs", _infer, _lower, _grad, static=_static,
+                                      static_args=lambda node: (1, 2),
+                                      describe=lambda node: "Images2Neibs{%s}" % node.params["mode"])
 neibs_grad_op = Primitive("images2neibs_grad", lambda x, gz, shp, step, mode: [x.type], _grad_lower, None,
                    static=lambda x, gz, shp, step, mode: _static(x, shp, step, mode),
                    static_args=lambda node: (2, 3), describe=lambda node: "Images2NeibsGrad{%s}" % node.params["mode"])
@@ -123,17 +148,14 @@ neibs_grad_op = Primitive("images2neibs_grad", lambda x, gz, shp, step, mode: [x
 def images2neibs(ten4, neib_shape, neib_step=None, mode="valid"):
     """The (neib_shape) patches of 4-d ten4, every neib_step, as the rows of a matrix (Theano's layout:
     row by image, channel, patch row, patch column; column by pixel row, pixel column)."""
-    from ..tensor.basic import as_tensor_variable
-    if mode not in MODES:
-        raise NotImplementedError("Only modes %s have been implemented for Images2Neibs" % ", ".join(MODES))
-    ten4, neib_shape = as_tensor_variable(ten4), as_tensor_variable(neib_shape)
-    neib_step = neib_shape if neib_step is None else as_tensor_variable(neib_step)
-    return images2neibs_op(ten4, neib_shape, neib_step, mode=mode)
+    return Images2Neibs(mode)(ten4, neib_shape, neib_step)
 
 
 def neibs2images(neibs, neib_shape, original_shape, mode="valid"):
     """The inverse of images2neibs for non-overlapping patches (ignore_borders pads the borders with 0)."""
-    from ..tensor import as_tensor_variable, concatenate, set_subtensor, stack, zeros
+    from .basic import alloc
+    from .join import concatenate, stack
+    from .subtensor import set_subtensor
     neibs = as_tensor_variable(neibs)
     neib_shape = as_tensor_variable(neib_shape)
     original_shape = as_tensor_variable(original_shape)
@@ -146,7 +168,7 @@ def neibs2images(neibs, neib_shape, original_shape, mode="valid"):
         for d in (2, 3):  # the borders the patches did not cover come back as zeros
             pad_shape = [output_4d.shape[k] for k in range(4)]
             pad_shape[d] = original_shape[d] - valid_shape[d]
-            output_4d = concatenate([output_4d, zeros(pad_shape)], axis=d)  # Theano: floatX zeros
+            output_4d = concatenate([output_4d, alloc(np.asarray(0, config.floatX), *pad_shape)], axis=d)  # Theano: floatX zeros
         return output_4d
     if mode == "valid":
         return output_2d.reshape(original_shape, ndim=4)

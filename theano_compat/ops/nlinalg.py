@@ -6,7 +6,7 @@ import numpy as np
 from numpy.linalg import LinAlgError
 
 from ..graph import dtypes as D
-from ..graph.ops import Primitive
+from ..graph.ops import Primitive, PropsOp
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -50,7 +50,11 @@ def _inv_grad(inputs, outputs, gouts):
     return [-matrix_dot(xi, gz.T, xi).T]
 
 
-matrix_inverse_op = Primitive("nlinalg.matrix_inverse", lambda x: [_matrix(x).type], _inv_lower, _inv_grad,
+class MatrixInverse(PropsOp):
+    """Theano's MatrixInverse(): numpy.linalg.inv of a square matrix."""
+
+
+matrix_inverse_op = MatrixInverse.record("nlinalg.matrix_inverse", lambda x: [_matrix(x).type], _inv_lower, _inv_grad,
                        describe=lambda node: "MatrixInverse")
 matrix_inverse_op.checks = lambda node: True
 
@@ -70,7 +74,11 @@ def _pinv_grad(inputs, outputs, gouts):
     return [grad]
 
 
-pinv_op = Primitive("nlinalg.pinv", lambda x: [_matrix(x).type],
+class MatrixPinv(PropsOp):
+    """Theano's MatrixPinv(): numpy.linalg.pinv."""
+
+
+pinv_op = MatrixPinv.record("nlinalg.pinv", lambda x: [_matrix(x).type],
              lambda x: jnp.linalg.pinv(jnp.asarray(x).astype(_work(x))).astype(x.dtype), _pinv_grad,
              describe=lambda node: "MatrixPinv")
 
@@ -85,7 +93,11 @@ def _det_lower(x):
     return jnp.linalg.det(jnp.asarray(x).astype(_work(x))).astype(x.dtype)
 
 
-det_op = Primitive("nlinalg.det", lambda x: [TensorType(_matrix(x).dtype, ())], _det_lower,
+class Det(PropsOp):
+    """Theano's Det(): the determinant of a square matrix."""
+
+
+det_op = Det.record("nlinalg.det", lambda x: [TensorType(_matrix(x).dtype, ())], _det_lower,
             lambda inputs, outputs, gouts: [gouts[0] * det(inputs[0]) * matrix_inverse(inputs[0]).T],
             describe=lambda node: "Det")
 
@@ -131,7 +143,11 @@ def _eig_grad(inputs, outputs, gouts):
     raise AttributeError("'Eig' object has no attribute 'grad' (Theano 1.0.5 defines no gradient for eig)")
 
 
-eig_op = Primitive("nlinalg.eig", lambda x: [TensorType(_matrix(x).dtype, (False,)), TensorType(x.dtype, (False, False))],
+class Eig(PropsOp):
+    """Theano's Eig(): numpy.linalg.eig, [w, v]."""
+
+
+eig_op = Eig.record("nlinalg.eig", lambda x: [TensorType(_matrix(x).dtype, (False,)), TensorType(x.dtype, (False, False))],
             _eig_lower, _eig_grad, describe=lambda node: "Eig")
 
 
@@ -152,14 +168,32 @@ def _eigh_lower(x, UPLO):
 def _eigh_grad(inputs, outputs, gouts, UPLO):
     from .math import zeros_like
     x = inputs[0]
-    w, v = eigh_op(x, UPLO=UPLO)
+    w, v = Eigh(UPLO)(x)
     gw, gv = [zeros_like(o) if g is None else g for o, g in zip((w, v), gouts)]
-    return [eigh_grad_op(x, w, v, gw, gv, UPLO=UPLO)]
+    return [EighGrad(UPLO)(x, w, v, gw, gv)]
 
 
-eigh_op = Primitive("nlinalg.eigh", lambda x, UPLO: [TensorType(_eigh_w_dtype(_matrix(x).dtype), (False,)),
+class Eigh(Eig):
+    """Theano's Eigh(UPLO='L'): numpy.linalg.eigh, [w, v] (a subclass of Eig, as in Theano)."""
+
+    param_names = ("UPLO",)
+
+    @classmethod
+    def from_props(cls, UPLO="L"):
+        assert UPLO in ("L", "U")
+        return cls.first_record.with_props(UPLO=UPLO)
+
+
+class EighGrad(PropsOp):
+    """Theano's EighGrad(UPLO='L'): (x, w, v, gw, gv) -> the gradient of eigh with respect to x."""
+
+    param_names = ("UPLO",)
+    from_props = Eigh.__dict__["from_props"]
+
+
+eigh_op = Eigh.record("nlinalg.eigh", lambda x, UPLO: [TensorType(_eigh_w_dtype(_matrix(x).dtype), (False,)),
                                               TensorType(x.dtype, (False, False))],
-             _eigh_lower, _eigh_grad, describe=lambda node: "Eigh{%s}" % node.params["UPLO"])
+             _eigh_lower, _eigh_grad, describe=lambda node: "Eigh{UPLO=%r}" % node.params["UPLO"])
 
 
 def _eigh_grad_lower(x, w, v, gw, gv, UPLO):
@@ -175,16 +209,16 @@ def _eigh_grad_lower(x, w, v, gw, gv, UPLO):
     return out.astype(D.upcast(*[str(a.dtype) for a in (x, w, v, gw, gv)]))
 
 
-eigh_grad_op = Primitive("nlinalg.eigh_grad", lambda x, w, v, gw, gv, UPLO: [TensorType(
+eigh_grad_op = EighGrad.record("nlinalg.eigh_grad", lambda x, w, v, gw, gv, UPLO: [TensorType(
     D.upcast(x.dtype, w.dtype, v.dtype, gw.dtype, gv.dtype), (False, False))], _eigh_grad_lower, None,
-    describe=lambda node: "EighGrad{%s}" % node.params["UPLO"])
+    describe=lambda node: "EighGrad{UPLO=%r}" % node.params["UPLO"])
 
 
 def eigh(a, UPLO="L"):
     """numpy.linalg.eigh: [w, v], reading the UPLO triangle of a."""
     if UPLO not in ("L", "U"):
         raise AssertionError(UPLO)
-    return eigh_op(_tensor(a), UPLO=UPLO)
+    return Eigh(UPLO)(_tensor(a))
 
 
 # --- qr / svd / lstsq ---
@@ -203,14 +237,36 @@ def _qr_lower(x, mode):
     return tuple(res)
 
 
-qr_op = Primitive("nlinalg.qr", _qr_infer, _qr_lower, None, describe=lambda node: "QRFull{%s}" % node.params["mode"])
+class QRFull(PropsOp):
+    """Theano's QRFull(mode): numpy.linalg.qr's (q, r), or (h, tau) for mode='raw'."""
+
+    param_names = ("mode",)
+
+    @classmethod
+    def from_props(cls, mode):
+        return qr_op.with_props(mode=mode)
+
+
+class QRIncomplete(PropsOp):
+    """Theano's QRIncomplete(mode): numpy.linalg.qr's r alone (mode='r')."""
+
+    param_names = ("mode",)
+
+    @classmethod
+    def from_props(cls, mode):
+        return qr_incomplete_op.with_props(mode=mode)
+
+
+qr_op = QRFull.record("nlinalg.qr", _qr_infer, _qr_lower, None, describe=lambda node: "QRFull{mode=%r}" % node.params["mode"])
+qr_incomplete_op = QRIncomplete.record("nlinalg.qr_incomplete", _qr_infer, _qr_lower, None,
+                                       describe=lambda node: "QRIncomplete{mode=%r}" % node.params["mode"])
 
 
 def qr(a, mode="reduced"):
     """numpy.linalg.qr: (q, r); only r for mode='r'; (h, tau) for mode='raw'."""
     if mode not in ("reduced", "complete", "r", "raw"):
         raise ValueError(f"Unrecognized mode '{mode}'")
-    return qr_op(_tensor(a), mode=mode)
+    return (QRIncomplete if mode == "r" else QRFull)(mode)(_tensor(a))
 
 
 def _svd_infer(x, full_matrices, compute_uv):
@@ -229,12 +285,28 @@ def _svd_grad(inputs, outputs, gouts, full_matrices, compute_uv):
     raise AttributeError("'SVD' object has no attribute 'grad' (Theano 1.0.5 defines no gradient for svd)")
 
 
-svd_op = Primitive("nlinalg.svd", _svd_infer, _svd_lower, _svd_grad, describe=lambda node: "SVD")
+class SVD(PropsOp):
+    """Theano's SVD(full_matrices=True, compute_uv=True): numpy.linalg.svd, [u, s, v] or s alone."""
+
+    param_names = ("full_matrices", "compute_uv")
+
+    @classmethod
+    def from_props(cls, full_matrices=True, compute_uv=True):
+        return svd_op.with_props(full_matrices=full_matrices, compute_uv=compute_uv)
+
+    def make_node(self, x, **params):
+        if not params and self.props:  # the props as given (Theano prints svd's default 1), the params as bools
+            params = {"full_matrices": bool(self.full_matrices), "compute_uv": bool(self.compute_uv)}
+        return super().make_node(x, **params)
+
+
+svd_op = SVD.record("nlinalg.svd", _svd_infer, _svd_lower, _svd_grad,
+                    describe=lambda node: "SVD{full_matrices=%(full_matrices)r, compute_uv=%(compute_uv)r}" % node.params)
 
 
 def svd(a, full_matrices=1, compute_uv=1):
     """numpy.linalg.svd: [u, s, v] (or s alone for compute_uv=False)."""
-    return svd_op(_tensor(a), full_matrices=bool(full_matrices), compute_uv=bool(compute_uv))
+    return SVD(full_matrices, compute_uv)(_tensor(a))
 
 
 def _lstsq_lower(x, y, rcond):
@@ -307,14 +379,24 @@ def _tensorinv_lower(a, ind):
     return _inv_lower(m).reshape(invshape).astype(a.dtype)
 
 
-tensorinv_op = Primitive("nlinalg.tensorinv", lambda a, ind: [a.type], _tensorinv_lower, None,
-                  describe=lambda node: "TensorInv")
+class TensorInv(PropsOp):
+    """Theano's TensorInv(ind=2): numpy.linalg.tensorinv."""
+
+    param_names = ("ind",)
+
+    @classmethod
+    def from_props(cls, ind=2):
+        return tensorinv_op.with_props(ind=ind)
+
+
+tensorinv_op = TensorInv.record("nlinalg.tensorinv", lambda a, ind: [a.type], _tensorinv_lower, None,
+                                describe=lambda node: "TensorInv{ind=%r}" % node.params["ind"])
 tensorinv_op.checks = lambda node: True
 
 
 def tensorinv(a, ind=2):
     """numpy.linalg.tensorinv"""
-    return tensorinv_op(_tensor(a), ind=ind)
+    return TensorInv(ind)(_tensor(a))
 
 
 def _tensorsolve_lower(a, b, axes):
@@ -323,10 +405,36 @@ def _tensorsolve_lower(a, b, axes):
 
 
 # Theano declares a matrix whatever the solution's rank
-tensorsolve_op = Primitive("nlinalg.tensorsolve", lambda a, b, axes: [TensorType(D.upcast(a.dtype, b.dtype), (False, False))],
-                    _tensorsolve_lower, None, describe=lambda node: "TensorSolve")
+class TensorSolve(PropsOp):
+    """Theano's TensorSolve(axes=None): numpy.linalg.tensorsolve."""
+
+    param_names = ("axes",)
+
+    @classmethod
+    def from_props(cls, axes=None):
+        return tensorsolve_op.with_props(axes=axes)
+
+
+tensorsolve_op = TensorSolve.record("nlinalg.tensorsolve", lambda a, b, axes: [TensorType(D.upcast(a.dtype, b.dtype), (False, False))],
+                    _tensorsolve_lower, None,
+                                    describe=lambda node: "TensorSolve{axes=%r}" % (node.params["axes"],))
 
 
 def tensorsolve(a, b, axes=None):
     """numpy.linalg.tensorsolve"""
-    return tensorsolve_op(_tensor(a), _tensor(b), axes=axes)
+    return TensorSolve(axes)(_tensor(a), _tensor(b))
+
+
+# --- Hint (theano.sandbox.linalg): x unchanged, carrying facts about it ---
+
+class Hint(PropsOp):
+    """Theano's Hint(**hints): x unchanged, carrying facts (psd=True, symmetric=True, ...) that Theano's
+    rewrites read; here sandbox.linalg's hints / is_psd / is_symmetric read them."""
+
+    @classmethod
+    def from_props(cls, **kwargs):
+        return hint_op.with_props(hints=tuple(kwargs.items()))
+
+
+hint_op = Hint.record("sandbox.hint", lambda x: [x.type], lambda x: x, lambda inputs, outputs, gouts: [gouts[0]],
+                      describe=lambda node: "Hint{hints=%r}" % (node.op.hints,) if node.op.props else "Hint")

@@ -1,4 +1,4 @@
-"""Pooling (theano.tensor.signal.pool: pool_2d, pool_3d, Pool, MaxPoolGrad, AveragePoolGrad).
+"""Pooling lowerings (the op classes and pool_2d / pool_3d are ops/pool_ops.py).
 
 Pooling runs over the last `nd` dims; any leading dims are kept. The window arithmetic copies Theano's C
 code (Pool.c_code, which is what Theano runs; its Python `perform` differs in corner cases):
@@ -10,15 +10,11 @@ code (Pool.c_code, which is what Theano runs; its Python `perform` differs in co
     as XLA's select_and_scatter would.
 """
 import itertools
-import warnings
 
 import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from ..graph.ops import Primitive
-from ..graph.types import TensorType
-from ..graph.constants import as_tensor_variable
 
 MODES = ("max", "sum", "average_inc_pad", "average_exc_pad")
 
@@ -59,9 +55,8 @@ def check_params(nd, ws, stride, pad, ignore_border, mode):
     ws, stride, pad = normalize(nd, ws, stride, pad)
     if max(pad) != 0 and not ignore_border:
         raise NotImplementedError("padding works only with ignore_border=True")
-    if any(p >= w for p, w in zip(pad, ws)):
-        # Theano's message says "strides" but it compares the padding with the window size.
-        raise NotImplementedError("padding must be smaller than strides")
+    # Theano refuses pad >= ws only when building a node from Python tuples (pool_ops._window_inputs): its
+    # kernels pool such windows (a gradient's Pool does), so the lowering does too.
     return ws, stride, pad, mode
 
 
@@ -232,158 +227,23 @@ def max_pool_grad_grad_lower(x, out, ggx, ws, ignore_border=False, stride=None, 
     return gz
 
 
-# ---------------------------------------------------------------- graph ops (Theano's Pool family)
-
-def _pool_infer(x, *rest, ws, stride, pad, ignore_border, mode):
+def max_pool_rop_lower(x, ex, ws, ignore_border=False, stride=None, pad=None):
+    """MaxPoolRop: per window, ex at the position of x's first maximum (np.argmax's order: row-major)."""
     nd = len(ws)
-    return [TensorType(x.dtype, x.broadcastable[:-nd] + (False,) * nd)]
-
-
-def _same_as_first(x, *rest, **params):
-    return [TensorType(x.dtype, x.broadcastable)]
-
-
-def _same_as_second(x, y, *rest, **params):
-    return [TensorType(y.dtype, y.broadcastable)]
-
-
-def _describe(name):
-    def describe(node):
-        p = node.params
-        return f"{name}{{ignore_border={p['ignore_border']}, mode={p['mode']!r}, ndim={len(p['ws'])}}}"
-    return describe
-
-
-def _pool_grad(inputs, outputs, output_grads, **p):
-    (x,), (out,), (gz,) = inputs, outputs, output_grads
-    if p["mode"] == "max":
-        return [max_pool_grad_op(x, out, gz, **p)]
-    return [average_pool_grad_op(x, gz, **p)]
-
-
-def _max_grad_grad(inputs, outputs, output_grads, **p):
-    # MaxPoolGrad.grad: zeros for x and maxout, DownsampleFactorMaxGradGrad for the output gradient.
-    from .math import zeros_like
-    x, maxout, _ = inputs
-    return [zeros_like(x), zeros_like(maxout), max_pool_grad_grad_op(x, maxout, output_grads[0], **p)]
-
-
-def _max_grad_grad_grad(inputs, outputs, output_grads, **p):
-    from .math import zeros_like
-    x, maxout, _ = inputs
-    return [zeros_like(x), zeros_like(maxout), max_pool_grad_op(x, maxout, output_grads[0], **p)]
-
-
-def _average_grad_grad(inputs, outputs, output_grads, **p):
-    # AveragePoolGrad.grad: the gradient of a linear map's transpose is the map itself (a Pool).
-    from .math import zeros_like
-    return [zeros_like(inputs[0]), pool_op(output_grads[0], **p)]
-
-
-pool_op = Primitive("Pool", _pool_infer, lambda x, **p: pool_lower(x, **_geo(p), mode=p["mode"]), _pool_grad,
-             describe=_describe("Pool"))
-max_pool_grad_op = Primitive("MaxPoolGrad", _same_as_first,
-                      lambda x, out, gz, **p: max_pool_grad_lower(x, out, gz, **_geo(p)), _max_grad_grad,
-                      describe=_describe("MaxPoolGrad"))
-average_pool_grad_op = Primitive("AveragePoolGrad", _same_as_first,
-                          lambda x, gz, **p: average_pool_grad_lower(x, gz, **_geo(p), mode=p["mode"]),
-                          _average_grad_grad, describe=_describe("AveragePoolGrad"))
-max_pool_grad_grad_op = Primitive("DownsampleFactorMaxGradGrad", _same_as_second,
-                           lambda x, out, ggx, **p: max_pool_grad_grad_lower(x, out, ggx, **_geo(p)),
-                           _max_grad_grad_grad, describe=_describe("DownsampleFactorMaxGradGrad"))
-
-
-def _geo(p):
-    return dict(ws=p["ws"], ignore_border=p["ignore_border"], stride=p["stride"], pad=p["pad"])
-
-
-# ---------------------------------------------------------------- the public API
-
-def _int_tuple(v, what):
-    """ws / stride / pad: ints (Theano: TypeError otherwise); symbolic values are not supported."""
-    from ..graph.nodes import Constant, Variable
-    if isinstance(v, Constant):
-        v = v.data
-    if isinstance(v, Variable):
-        raise NotImplementedError(f"theano_compat needs the pooling {what} as constants, got {v}")
-    arr = np.asarray(v)
-    if arr.dtype.kind not in "iu":
-        raise TypeError({"ws": "Pool downsample parameters must be ints.", "stride": "Stride parameters must be "
-                         "ints.", "pad": "Padding parameters must be ints."}[what])
-    return tuple(int(e) for e in arr.ravel())
-
-
-def _old_names(nd, ws, stride, pad, ds, st, padding):
-    """Theano's handling of the deprecated ds / st / padding keywords (same warnings and errors)."""
-    if ds is not None:
-        if ws is not None:
-            raise ValueError("You can't provide a tuple value to both 'ws' and 'ds'. Please provide a value only "
-                             "to 'ws'.")
-        warnings.warn("DEPRECATION: the 'ds' parameter is not going to exist anymore as it is going to be "
-                      "replaced by the parameter 'ws'.", stacklevel=4)
-        ws = ds
-    elif ws is None:
-        raise ValueError("You must provide a tuple value for the window size.")
-    if st is not None:
-        if stride is not None:
-            raise ValueError("You can't provide a tuple value to both 'st and 'stride'. Please provide a value "
-                             "only to 'stride'.")
-        warnings.warn("DEPRECATION: the 'st' parameter is not going to exist anymore as it is going to be "
-                      "replaced by the parameter 'stride'.", stacklevel=4)
-        stride = st
-    if padding is not None:
-        if pad not in {None, (0,) * nd}:
-            raise ValueError("You can't provide a tuple value to both 'padding' and pad.  Please provide a value "
-                             "only to pad.")
-        warnings.warn("DEPRECATION: the 'padding' parameter is not going to exist anymore as it is going to be "
-                      "replaced by the parameter 'pad'.", stacklevel=4)
-        pad = padding
-    return ws, stride, pad
-
-
-def _pool_nd(nd, input, ws, ignore_border, stride, pad, mode, ds, st, padding):
-    ws, stride, pad = _old_names(nd, ws, stride, pad, ds, st, padding)
-    x = as_tensor_variable(input)
-    if x.ndim < nd:
-        raise NotImplementedError(f"pool_{nd}d requires a dimension >= {nd}")
-    if ignore_border is None:
-        warnings.warn(f"pool_{nd}d() will have the parameter ignore_border default value changed to True "
-                      "(currently False). To have consistent behavior with all Theano version, explicitly add "
-                      "the parameter ignore_border=True. On the GPU, using ignore_border=True is needed to use "
-                      "cuDNN. When using ignore_border=False and not using cuDNN, the only GPU combination "
-                      "supported is when `ws == stride and pad == " + str((0,) * nd) + " and mode == 'max'`. "
-                      "Otherwise, the convolution will be executed on CPU.", stacklevel=3)
-        ignore_border = False
-    if mode == "max_deterministic":
-        mode = "max"
-    if mode not in MODES:
-        raise ValueError("Pool mode parameter only support 'max', 'sum', 'average_inc_pad' and "
-                         f"'average_exc_pad'. Got {mode}")
-    ws = _int_tuple(ws, "ws")
-    stride = ws if stride is None else _int_tuple(stride, "stride")
-    pad = (0,) * nd if pad is None else _int_tuple(pad, "pad")
-    ws, stride, pad, mode = check_params(nd, ws, stride, pad, bool(ignore_border), mode)
-    return pool_op(x, ws=ws, stride=stride, pad=pad, ignore_border=bool(ignore_border), mode=mode)
-
-
-def pool_2d(input, ws=None, ignore_border=None, stride=None, pad=(0, 0), mode="max", ds=None, st=None,
-            padding=None):
-    """theano.tensor.signal.pool.pool_2d: pool the last two dims of input."""
-    return _pool_nd(2, input, ws, ignore_border, stride, pad, mode, ds, st, padding)
-
-
-def pool_3d(input, ws=None, ignore_border=None, stride=None, pad=(0, 0, 0), mode="max", ds=None, st=None,
-            padding=None):
-    """theano.tensor.signal.pool.pool_3d: pool the last three dims of input."""
-    return _pool_nd(3, input, ws, ignore_border, stride, pad, mode, ds, st, padding)
-
-
-DOWNSAMPLE_MOVED = "downsample module has been moved to the theano.tensor.signal.pool module."
-
-
-def max_pool_2d(input, ds, ignore_border=None, st=None, padding=(0, 0), mode="max"):
-    """theano.tensor.signal.downsample.max_pool_2d (Theano 0.8/0.9; gone in 1.0.5, where importing
-    theano.tensor.signal.downsample raises ImportError). It was pool_2d under the old keyword names;
-    those Theano versions warned (UserWarning, text DOWNSAMPLE_MOVED) when the module was imported."""
-    warnings.warn(DOWNSAMPLE_MOVED, stacklevel=2)
-    return _pool_nd(2, input, ds, ignore_border, st, padding, mode, None, None, None)
+    ws, stride, pad = normalize(nd, ws, stride, pad)
+    geo = _geometry(x.shape, ws, stride, pad, ignore_border)
+    lead = tuple(slice(None) for _ in range(x.ndim - nd))
+    out_shape = tuple(x.shape[:-nd]) + tuple(n for n, _ in geo)
+    if any(n == 0 for n, _ in geo):
+        return jnp.zeros(out_shape, ex.dtype)
+    fill = -jnp.inf if jnp.issubdtype(x.dtype, jnp.floating) else jnp.iinfo(x.dtype).min
+    xp, ep = _lax_pad(x, geo, fill), _lax_pad(ex, geo, 0)
+    best, chosen = None, None
+    for offset in itertools.product(*[range(w) for w in ws]):
+        idx = lead + _window_slices(geo, offset, stride)
+        if best is None:
+            best, chosen = xp[idx], ep[idx]
+            continue
+        later = xp[idx] > best  # strictly greater: the first maximum keeps its place
+        best, chosen = jnp.where(later, xp[idx], best), jnp.where(later, ep[idx], chosen)
+    return chosen

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..graph.constants import as_tensor_variable
 from ..graph.nodes import Constant
-from ..graph.ops import Primitive, TheanoOp, primitive_name
+from ..graph.ops import Primitive, PropsOp, TheanoOp, primitive_name
 from ..graph.types import TensorType
 from . import mrg
 from .basic import NotScalarConstantError, cast, get_scalar_constant_value
@@ -18,7 +18,7 @@ from .shape import get_vector_length
 
 def _undefined(name):
     def grad(inputs, outputs, gouts, **params):
-        from ..compile.gradient import undefined_grad
+        from ..graph.null import undefined_grad
         return [undefined_grad(i, name, f"This variable is Null because the grad method for input {k} ({i}) "
                                f"of the {name} op is mathematically undefined. No gradient defined through "
                                "random sampling op") for k, i in enumerate(inputs)]
@@ -131,42 +131,97 @@ mrg_truncated_normal_op = Primitive(
 
 # --- multinomial and choice from uniforms (theano.sandbox.multinomial) ---
 
+def _odtype(pvals_dtype, odtype, auto):
+    """The output dtype: odtype, or for 'auto' pvals' dtype (multinomial) or int64 (choice)."""
+    return odtype if odtype != "auto" else (str(pvals_dtype) if auto == "pvals" else auto)
+
+
 def _from_uniform_infer(pvals, unis, n, odtype, auto):
-    return [TensorType(auto if odtype == "auto" else odtype, pvals.broadcastable)]
-
-
-def _check_from_uniform(pvals, unis):
     if pvals.ndim != 2:
         raise NotImplementedError("pvals ndim should be 2", pvals.ndim)
     if unis.ndim != 1:
         raise NotImplementedError("unis ndim should be 1", unis.ndim)
+    return [TensorType(_odtype(pvals.dtype, odtype, auto), pvals.broadcastable)]
 
 
-multinomial_from_uniform_op = Primitive(
-    "MultinomialFromUniform", _from_uniform_infer,
-    lambda pvals, unis, n, static, odtype, auto: mrg.mrg_multinomial_from_uniform(pvals, unis, static, odtype),
+class MultinomialFromUniform(PropsOp):
+    """Theano's MultinomialFromUniform(odtype): (pvals, unis, n=1) -> n draws per row of pvals, counted
+    (odtype 'auto': pvals' dtype)."""
+
+    @classmethod
+    def from_props(cls, odtype):
+        return multinomial_from_uniform_op.with_props(odtype=odtype)
+
+    def make_node(self, pvals, unis, n=1, **params):
+        if params or not self.props:
+            return super().make_node(pvals, unis, n, **params)
+        return super().make_node(pvals, unis, n, odtype=self.odtype, auto="pvals")
+
+    def __str__(self):
+        return "%s{%s}" % (type(self).__name__, self.odtype) if self.props else type(self).__name__
+
+
+class ChoiceFromUniform(MultinomialFromUniform):
+    """Theano's ChoiceFromUniform(odtype, replace=False): (pvals, unis, n=1) -> n indices per row drawn
+    without replacement (odtype 'auto': int64)."""
+
+    @classmethod
+    def from_props(cls, odtype, replace=False):
+        if replace:
+            raise NotImplementedError("theano_compat's ChoiceFromUniform draws without replacement only "
+                                      "(MRG_RandomStreams.choice uses it so)")
+        return cls.first_record.with_props(odtype=odtype, replace=replace)
+
+    def make_node(self, pvals, unis, n=1, **params):
+        if params or not self.props:
+            return super().make_node(pvals, unis, n, **params)
+        return PropsOp.make_node(self, pvals, unis, n, odtype=self.odtype, auto="int64")
+
+    __str__ = PropsOp.__str__  # Theano's default str of an op with props
+
+
+class MultinomialWOReplacementFromUniform(ChoiceFromUniform):
+    """Theano's deprecated name of ChoiceFromUniform."""
+
+    @classmethod
+    def from_props(cls, *args, **kwargs):
+        import warnings
+        warnings.warn("MultinomialWOReplacementFromUniform is deprecated, use ChoiceFromUniform instead.",
+                      DeprecationWarning, stacklevel=3)
+        op = super().from_props(*args, **kwargs)
+        op.__class__ = cls  # the choice record's op, under Theano's deprecated class name
+        return op
+
+
+def _from_uniform_lower(draw):
+    return lambda pvals, unis, n, static, odtype, auto: draw(pvals, unis, static, _odtype(pvals.dtype, odtype, auto))
+
+
+def _from_uniform_describe(node):
+    return f"MultinomialFromUniform{{{node.params['odtype']}}}"
+
+
+multinomial_from_uniform_op = MultinomialFromUniform.record(
+    "MultinomialFromUniform", _from_uniform_infer, _from_uniform_lower(mrg.mrg_multinomial_from_uniform),
     _undefined("MultinomialFromUniform"), static=lambda pvals, unis, n, odtype, auto: int(n),
-    static_args=lambda node: [2], describe=lambda node: f"MultinomialFromUniform{{{node.params['odtype']}}}")
+    static_args=lambda node: [2], describe=_from_uniform_describe)
 
-choice_from_uniform_op = Primitive(
-    "ChoiceFromUniform", _from_uniform_infer,
-    lambda pvals, unis, n, static, odtype, auto: mrg.mrg_choice_from_uniform(pvals, unis, static, odtype),
+choice_from_uniform_op = ChoiceFromUniform.record(
+    "ChoiceFromUniform", _from_uniform_infer, _from_uniform_lower(mrg.mrg_choice_from_uniform),
     _undefined("ChoiceFromUniform"), static=lambda pvals, unis, n, odtype, auto: int(n),
-    static_args=lambda node: [2], describe=lambda node: f"ChoiceFromUniform{{{node.params['odtype']}}}")
+    static_args=lambda node: [2], describe=lambda node: "ChoiceFromUniform{odtype=%r, replace=False}"
+    % node.params["odtype"])
+MultinomialWOReplacementFromUniform.first_record = choice_from_uniform_op
 
 
 def multinomial_from_uniform(pvals, unis, n, odtype="int64"):
     """theano.sandbox.multinomial.MultinomialFromUniform(odtype)(pvals, unis, n)"""
-    pvals, unis, n = as_tensor_variable(pvals), as_tensor_variable(unis), as_tensor_variable(n)
-    _check_from_uniform(pvals, unis)
-    return multinomial_from_uniform_op(pvals, unis, n, odtype=odtype, auto=pvals.dtype)
+    return MultinomialFromUniform(odtype)(pvals, unis, n)
 
 
 def choice_from_uniform(pvals, unis, n, odtype="int64"):
     """theano.sandbox.multinomial.ChoiceFromUniform(odtype)(pvals, unis, n), without replacement."""
-    pvals, unis, n = as_tensor_variable(pvals), as_tensor_variable(unis), as_tensor_variable(n)
-    _check_from_uniform(pvals, unis)
-    return choice_from_uniform_op(pvals, unis, n, odtype=odtype, auto="int64")
+    return ChoiceFromUniform(odtype)(pvals, unis, n)
 
 
 # --- theano.gradient.undefined_grad: the identity, with an undefined gradient ---

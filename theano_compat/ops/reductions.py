@@ -238,7 +238,7 @@ prod_without_zeros_op = ProdWithoutZeros.record(
 
 
 def _no_grad(name):
-    from ..compile.gradient import undefined_grad
+    from ..graph.null import undefined_grad
     return undefined_grad(None, name, f"{name} has no gradient")
 
 

@@ -210,7 +210,11 @@ def _run(spec, static, args, mode):
     if spec.as_while and mode == "while":
         return _run_while(spec, body, carry, xs, n)
     if spec.as_while:
-        return _run_masked(spec, body, carry, xs, n)
+        frozen = None
+        if spec.truncate_gradient >= 0:
+            stop = lax.stop_gradient
+            frozen = make_body(spec, [stop(v) for v in free_vals], keys)
+        return _run_masked(spec, body, carry, xs, n, frozen)
     k = spec.truncate_gradient
     n_frozen = n - k if 0 <= k < n else 0
     if n_frozen:  # truncated BPTT: no gradient flows into the first n - k steps (Theano's grad_steps)
@@ -252,23 +256,38 @@ def _run_while(spec, body, carry, xs, n):
     return tuple(bufs) + tuple(carry[len(carry) - spec.n_shared:]) + (i,)
 
 
-def _run_masked(spec, body, carry, xs, n):
+def _run_masked(spec, body, carry, xs, n, frozen=None):
+    """frozen: the body on stopped free values, for truncate_gradient: gradients flow only into the last
+    truncate_gradient steps that ran, a count known after a first, gradient-free pass (Theano's grad scan
+    runs backwards over the steps that ran)."""
     shapes = jax.eval_shape(lambda c, x: body(c, x)[1], carry, [x[0] for x in xs])
+    first_live = jnp.asarray(0, "int64")
+    if frozen is not None:
+        stop = lax.stop_gradient
+        ran = _run_while(spec, frozen, [stop(c) for c in carry], [stop(x) for x in xs], n)[-1]
+        first_live = ran - spec.truncate_gradient
 
     def step(state, x):
-        c, done = state
+        c, done, i = state
 
-        def go(c):
+        def go(c, x):
             new, ys, stop = body(c, x)
             _check_shapes(spec, c, new)
             return new, ys, stop
 
-        def skip(c):
-            return list(c), [jnp.zeros(s.shape, s.dtype) for s in shapes], jnp.asarray(True)
-        new, ys, stop = lax.cond(done, skip, go, c)
-        return (new, done | stop), (ys, ~done)
+        def go_frozen(c, x):
+            stop = lax.stop_gradient
+            new, ys, until = frozen([stop(v) for v in c], [stop(v) for v in x])
+            return new, ys, until
 
-    (carry, _), (ys, ran) = lax.scan(step, (carry, jnp.asarray(False)), xs, length=n)
+        def skip(c, x):
+            return list(c), [jnp.zeros(s.shape, s.dtype) for s in shapes], jnp.asarray(True)
+        branch = jnp.where(done, 0, 1 if frozen is None else jnp.where(i < first_live, 2, 1))
+        new, ys, stop = lax.switch(branch, [skip, go, go_frozen if frozen is not None else go], c, list(x))
+        return (new, done | stop, i + 1), (ys, ~done)
+
+    init = (carry, jnp.asarray(False), jnp.asarray(0, "int64"))
+    (carry, _, _), (ys, ran) = lax.scan(step, init, xs, length=n)
     return tuple(ys) + tuple(carry[len(carry) - spec.n_shared:]) + (jnp.sum(ran).astype("int64"),)
 
 
@@ -329,8 +348,9 @@ def scan_infer(*inputs, spec):
 def output_types(spec):
     types = []
     for kind, taps, phs, out in spec.outs:
-        inner = phs[0].type if kind != "nit_sot" else out.type
-        types.append(TensorType(inner.dtype, (False,) + inner.broadcastable))
+        # Theano's Scan types every output from the step's result, not from the initial state (so a state
+        # whose broadcast pattern the step changes makes T.grad fail, see check_broadcast)
+        types.append(TensorType(out.dtype, (False,) + out.broadcastable))
     types += [s.type for s, _ in spec.shared]
     if spec.as_while:
         types.append(TensorType("int64", ()))

@@ -17,8 +17,9 @@ import jax
 import numpy as np
 
 from ..graph import dtypes as D
-from ..graph.nodes import Apply, Constant, ancestors
-from ..graph.ops import Primitive, primitive_name
+from ..graph.nodes import Apply, Constant, ancestors, inputs as graph_inputs
+from ..graph.null import is_null, undefined_grad
+from ..graph.ops import BUILT, Primitive, primitive_name
 from ..graph.types import TensorType
 from .scan import _inner_keys, run, scan_static
 
@@ -167,6 +168,8 @@ grad_op = Primitive("scan_grad", None, _grad_lower, _grad_of_grad, static=_grad_
 def _apply_vjp(fn, node_inputs, wrt, diff):
     node = Apply.from_types(grad_op, node_inputs, [TensorType(wrt[k].type.dtype, wrt[k].type.broadcastable) for k in diff],
                  {"fn": fn})
+    for hook in BUILT:  # Theano's test values, as for a node built by calling an op
+        hook(node)
     grads = [None] * len(wrt)
     for k, g in zip(diff, node.outputs):
         grads[k] = g
@@ -175,18 +178,86 @@ def _apply_vjp(fn, node_inputs, wrt, diff):
 
 def scan_grad(inputs, outputs, ograds, spec):
     """The scan op's gradient rule: one scan_grad node computing every float input's gradient."""
-    if spec.as_while and spec.truncate_gradient != -1:
-        raise NotImplementedError("theano_compat does not support truncate_gradient on a scan that stops "
-                                  "with theano.scan_module.until")
+    for (kind, taps, phs, _), out in zip(spec.outs, outputs):
+        if kind != "nit_sot":
+            check_broadcast(out, phs[0])
     float_outs = [k for k, o in enumerate(outputs) if _is_float_var(o)]
     wanted = [k for k in float_outs if not _is_zeros_of(ograds[k], outputs[k])]
     connected = set().union(*[connection(spec)[k] for k in wanted]) if wanted else set()
     diff = [k for k, v in enumerate(inputs) if _is_float_var(v) and k in connected]
     if not diff:
         return [None] * len(inputs)
+    undefined = undefined_positions(spec)
+    if undefined and any(k in undefined for k in diff):
+        op = "for{cpu,%s}" % (spec.name if spec.name is not None else "scan_fn")
+
+        def why(k):
+            if undefined[k] is not THROUGH_SHARED:
+                return undefined[k]
+            return (f"This variable is Null because the grad method for input {k} ({inputs[k]}) of the {op} op is "
+                    "mathematically undefined. Depends on a shared variable")
+        return [undefined_grad(v, "scan", why(k)) if k in undefined and k in diff else None
+                for k, v in enumerate(inputs)]
     spec.wants_grad = True
     fn = VjpFn(ScanFn(spec), len(inputs), diff, memo=True)
     return _apply_vjp(fn, list(inputs) + [outputs[0]] + [ograds[k] for k in float_outs], inputs, diff)
+
+
+THROUGH_SHARED = "through_shared"
+
+
+def undefined_positions(spec):
+    """{scan input position: why} for the inputs whose gradient is undefined. Theano differentiates the step
+    symbolically, so an undefined gradient inside it (a draw's parameters) reaches every input it depends
+    on, through the steps; the loop's jax.vjp cannot tell, so the step's own graph is asked once."""
+    if getattr(spec, "_undefined", None) is not None:
+        return spec._undefined
+    from ..compile.gradient import grad  # the gradient algorithm is the compile layer's
+    position, state_of = _positions(spec)
+    inner = [o for o in [o[3] for o in spec.outs] + [u for _, u in spec.shared] if _is_float_var(o)]
+    wrt = list(position)
+    try:
+        grads = grad(cost=None, known_grads={o: o.type() for o in inner}, wrt=wrt, disconnected_inputs="ignore",
+                     null_gradients="return", return_disconnected="None")
+    except Exception:  # noqa: BLE001 - a step the symbolic gradient cannot walk: the loop's vjp decides
+        grads = [None] * len(wrt)
+    undefined = {}
+    deps = connection(spec)
+    # (Theano's scan turns an updated tensor shared variable into a recurrent output: only the others, random
+    # states, are its "shared outputs")
+    updated = {sh for sh, _ in spec.shared if not isinstance(sh.type, TensorType)}
+    for v, g in zip(wrt, grads):
+        if g is None:
+            continue
+        if is_null(g):
+            why = g.type.why_null
+        elif updated.intersection(graph_inputs([g])):
+            # Theano's quirk: a gradient that reads a random state the loop updates is undefined
+            # ("through_shared" in its Scan.L_op)
+            why = THROUGH_SHARED
+        else:
+            continue
+        undefined.setdefault(position[v], why)
+        if v in state_of:  # undefined for the state is undefined for all its output depends on
+            for k in deps[state_of[v]]:
+                undefined.setdefault(k, why)
+    spec._undefined = undefined
+    return undefined
+
+
+def check_broadcast(v1, v2):
+    """Theano's Scan.make_node check, met by the gradient's scan: an output's history (v1) against the
+    variable standing for one step of it in the step function (v2), on their trailing axes."""
+    size = min(v1.ndim, v2.ndim)
+    for n, (b1, b2) in enumerate(zip(v1.broadcastable[-size:], v2.broadcastable[-size:])):
+        if b1 != b2:
+            a1, a2 = n + size - v1.ndim + 1, n + size - v2.ndim + 1
+            raise TypeError(
+                "The broadcast pattern of the output of scan (%s) is inconsistent with the one provided in "
+                "`output_info` (%s). The output on axis %d is `%r`, but it is `%r` on axis %d in `output_info`. "
+                "This can happen if one of the dimension is fixed to 1 in the input, while it is still variable in "
+                "the output, or vice-verca. You have to make them consistent, e.g. using theano.tensor."
+                "{patternbroadcast,unbroadcast,addbroadcast}." % (v1.type, v2.type, a1, b1, b2, a2))
 
 
 def _is_zeros_of(g, out):
@@ -200,10 +271,9 @@ def _is_zeros_of(g, out):
     return isinstance(value, Constant) and not np.any(value.data)
 
 
-def connection(spec):
-    """For each node output, the node inputs it depends on (Theano's connection_pattern), through the steps."""
-    if getattr(spec, "_connection", None) is not None:
-        return spec._connection
+def _positions(spec):
+    """The step's variables -> the position of the scan input they stand for; state placeholders (and
+    shared variables) -> the index of the output that carries them."""
     position = {}
     k = 1
     for _, phs in spec.seqs:
@@ -222,6 +292,14 @@ def connection(spec):
     for v in spec.free:
         position[v] = k
         k += 1
+    return position, state_of
+
+
+def connection(spec):
+    """For each node output, the node inputs it depends on (Theano's connection_pattern), through the steps."""
+    if getattr(spec, "_connection", None) is not None:
+        return spec._connection
+    position, state_of = _positions(spec)
     inner = [o[3] for o in spec.outs] + [u for _, u in spec.shared]
     direct = [{v for v in ancestors([o], blockers=spec.bound) if v in position} for o in inner]
     deps = [{position[v] for v in d} for d in direct]

@@ -8,7 +8,7 @@ import numpy as np
 from numpy.linalg import LinAlgError
 
 from ..graph import dtypes as D
-from ..graph.ops import Primitive
+from ..graph.ops import Primitive, PropsOp
 from .diag import MatrixOfDtype
 from ..graph.types import TensorType
 from ..graph.constants import AsTensorError, as_tensor_variable
@@ -105,26 +105,72 @@ def _chol_infer(x, lower, on_error):
     return [x.type]
 
 
-cholesky_op = Primitive("slinalg.cholesky", _chol_infer, _chol_lower, _chol_grad,
-                 describe=lambda node: "Cholesky{lower=%(lower)s, destructive=False, on_error=%(on_error)s}"
-                 % node.params)
-cholesky_op.checks = lambda node: node.params["on_error"] == "raise"
-
-
-class Cholesky:
-    """theano.tensor.slinalg.Cholesky(lower=True, on_error='raise'): L with L L^T = x (U^T U for lower=False);
+class Cholesky(PropsOp):
+    """Theano's Cholesky(lower=True, on_error='raise'): L with L L^T = x (U^T U for lower=False);
     on_error='nan' gives nans instead of numpy's LinAlgError for a matrix that is not positive definite."""
 
-    def __init__(self, lower=True, on_error="raise"):
+    param_names = ("lower", "on_error")
+
+    @classmethod
+    def from_props(cls, lower=True, on_error="raise"):
         if on_error not in ("raise", "nan"):
             raise ValueError('on_error must be one of "raise" or ""nan"')
-        self.lower, self.on_error = lower, on_error
-
-    def __call__(self, x):
-        return cholesky_op(_tensor(x), lower=bool(self.lower), on_error=self.on_error)
+        return cholesky_op.with_props(lower=lower, destructive=False, on_error=on_error)
 
 
+cholesky_op = Cholesky.record(
+    "slinalg.cholesky", _chol_infer, _chol_lower, _chol_grad,
+    describe=lambda node: "Cholesky{lower=%(lower)r, destructive=False, on_error=%(on_error)r}" % node.params)
+cholesky_op.checks = lambda node: node.params["on_error"] == "raise"
 cholesky = Cholesky()
+
+
+def _chol_grad_host(lower):
+    def perform(x, L, dz):
+        """Theano's CholeskyGrad.perform (S. P. Smith's blocked algorithm, elementwise)."""
+        N = x.shape[0]
+        F = np.tril(dz) if lower else np.triu(dz)
+        at = (lambda i, j: (i, j)) if lower else (lambda i, j: (j, i))  # the upper case is the transpose
+        for k in range(N - 1, -1, -1):
+            for j in range(k + 1, N):
+                for i in range(j, N):
+                    F[at(i, k)] -= F[at(i, j)] * L[at(j, k)]
+                    F[at(j, k)] -= F[at(i, j)] * L[at(i, k)]
+            for j in range(k + 1, N):
+                F[at(j, k)] /= L[at(k, k)]
+                F[at(k, k)] -= L[at(j, k)] * F[at(j, k)]
+            F[at(k, k)] /= (2 * L[at(k, k)])
+        return F.astype(x.dtype)
+    return perform
+
+
+def _chol_grad_lower(x, L, dz, lower):
+    return jax.pure_callback(lambda *a: _chol_grad_host(lower)(*[np.array(v) for v in a]),
+                             jax.ShapeDtypeStruct(x.shape, x.dtype), x, L, dz)
+
+
+def _chol_grad_infer(x, L, dz, lower):
+    if not (x.ndim == L.ndim == dz.ndim == 2):
+        raise AssertionError("CholeskyGrad needs three matrices")
+    if L.owner is not None and getattr(L.owner.op, "lower", lower) != lower:
+        raise AssertionError("lower/upper mismatch between Cholesky op and CholeskyGrad op")
+    return [x.type]
+
+
+class CholeskyGrad(PropsOp):
+    """Theano's CholeskyGrad(lower=True): (x, L, dz) -> the gradient of cholesky, by Theano's perform (on
+    the host); theano_compat's cholesky gradient is the graph of Theano's Cholesky.L_op instead."""
+
+    param_names = ("lower",)
+
+    @classmethod
+    def from_props(cls, lower=True):
+        return cholesky_grad_op.with_props(lower=lower, destructive=False)
+
+
+cholesky_grad_op = CholeskyGrad.record("slinalg.cholesky_grad", _chol_grad_infer, _chol_grad_lower, None,
+                                       describe=lambda node: "CholeskyGrad{lower=%(lower)r, destructive=False}"
+                                       % node.params)
 
 
 # --- Solve ---
@@ -160,7 +206,7 @@ def _solve_grad(inputs, outputs, gouts, A_structure, lower):
     from .linalg import outer
     (A, b), (c,), (c_bar,) = inputs, outputs, gouts
     trans = {"lower_triangular": "upper_triangular", "upper_triangular": "lower_triangular"}
-    b_bar = solve_op(A.T, c_bar, A_structure=trans.get(A_structure, A_structure), lower=not lower)
+    b_bar = Solve(trans.get(A_structure, A_structure), not lower)(A.T, c_bar)
     A_bar = -outer(b_bar, c) if c.ndim == 1 else -b_bar.dot(c.T)
     if A_structure == "lower_triangular":
         A_bar = tril(A_bar)
@@ -169,23 +215,29 @@ def _solve_grad(inputs, outputs, gouts, A_structure, lower):
     return [A_bar, b_bar]
 
 
-solve_op = Primitive("slinalg.solve", _solve_infer, _solve_lower, _solve_grad,
-              describe=lambda node: "Solve{('%(A_structure)s', %(lower)s, False, False)}" % node.params)
-solve_op.checks = lambda node: node.params["A_structure"] not in ("lower_triangular", "upper_triangular")
+class Solve(PropsOp):
+    """Theano's Solve(A_structure='general', lower=False, overwrite_A=False, overwrite_b=False): x with
+    A x = b (a triangular solve for the triangular structures)."""
 
+    param_names = ("A_structure", "lower")
 
-class Solve:
-    """theano.tensor.slinalg.Solve(A_structure='general', lower=False): x with A x = b."""
-
-    def __init__(self, A_structure="general", lower=False, overwrite_A=False, overwrite_b=False):
+    @classmethod
+    def from_props(cls, A_structure="general", lower=False, overwrite_A=False, overwrite_b=False):
         if A_structure not in _STRUCTURES:
             raise ValueError("Invalid matrix structure argument", A_structure)
-        self.A_structure, self.lower = A_structure, lower
+        return solve_op.with_props(A_structure=A_structure, lower=lower, overwrite_A=overwrite_A,
+                                   overwrite_b=overwrite_b)
 
-    def __call__(self, A, b):
-        return solve_op(_tensor(A), _tensor(b), A_structure=self.A_structure, lower=bool(self.lower))
+    def make_node(self, A, b, **params):
+        if not params and self.props:
+            params = {"A_structure": self.A_structure, "lower": bool(self.lower)}
+        return super().make_node(A, b, **params)
 
 
+solve_op = Solve.record("slinalg.solve", _solve_infer, _solve_lower, _solve_grad,
+                        describe=lambda node: "Solve{A_structure=%(A_structure)r, lower=%(lower)r, overwrite_A=False, "
+                        "overwrite_b=False}" % node.params)
+solve_op.checks = lambda node: node.params["A_structure"] not in ("lower_triangular", "upper_triangular")
 solve = Solve()
 solve_lower_triangular = Solve(A_structure="lower_triangular", lower=True)
 solve_upper_triangular = Solve(A_structure="upper_triangular", lower=False)
@@ -215,10 +267,28 @@ def _eigvalsh_grad(inputs, outputs, gouts, lower):
     if len(inputs) != 2:
         raise ValueError("not enough values to unpack (expected 2, got 1)")
     a, b = inputs
-    return eigvalsh_grad_op(a, b, gouts[0], lower=lower)
+    return EigvalshGrad(lower)(a, b, gouts[0])
 
 
-eigvalsh_op = Primitive("slinalg.eigvalsh", lambda a, *b, lower: [TensorType(D.upcast(a.dtype, *[x.dtype for x in b]),
+class Eigvalsh(PropsOp):
+    """Theano's Eigvalsh(lower=True): (a[, b]) -> scipy.linalg.eigvalsh(a, b)."""
+
+    param_names = ("lower",)
+
+    @classmethod
+    def from_props(cls, lower=True):
+        assert lower in [True, False]
+        return cls.first_record.with_props(lower=lower)
+
+
+class EigvalshGrad(PropsOp):
+    """Theano's EigvalshGrad(lower=True): (a, b, gw) -> the gradients of eigvalsh with respect to a and b."""
+
+    param_names = ("lower",)
+    from_props = Eigvalsh.__dict__["from_props"]
+
+
+eigvalsh_op = Eigvalsh.record("slinalg.eigvalsh", lambda a, *b, lower: [TensorType(D.upcast(a.dtype, *[x.dtype for x in b]),
                                                                       (False,))],
                  _eigvalsh_lower, _eigvalsh_grad, describe=lambda node: "Eigvalsh{lower=%s}" % node.params["lower"])
 
@@ -232,7 +302,7 @@ def _eigvalsh_grad_lower(a, b, gw, lower):
     return fold(gA).astype(dtype), fold(gB).astype(dtype)
 
 
-eigvalsh_grad_op = Primitive("slinalg.eigvalsh_grad", lambda a, b, gw, lower: [TensorType(
+eigvalsh_grad_op = EigvalshGrad.record("slinalg.eigvalsh_grad", lambda a, b, gw, lower: [TensorType(
     D.upcast(a.dtype, b.dtype, gw.dtype), (False, False))] * 2, _eigvalsh_grad_lower, None,
     describe=lambda node: "EigvalshGrad{lower=%s}" % node.params["lower"])
 
@@ -241,7 +311,7 @@ def eigvalsh(a, b, lower=True):
     """scipy.linalg.eigvalsh(a, b): the (generalised, for b given) eigenvalues of a symmetric a."""
     if b is None:
         raise AsTensorError("Cannot convert None to TensorType", type(None))
-    return eigvalsh_op(_tensor(a), _tensor(b), lower=lower)
+    return Eigvalsh(lower)(_tensor(a), _tensor(b))
 
 
 # --- kron, expm ---
@@ -266,9 +336,17 @@ def _expm_grad_lower(A, g):
     return pullback(g.astype("float64"))[0].astype(A.dtype)
 
 
-expm_grad_op = Primitive("slinalg.expm_grad", lambda A, g: [TensorType(A.dtype, (False, False))], _expm_grad_lower, None,
+class Expm(PropsOp):
+    """Theano's Expm(): scipy.linalg.expm, the matrix exponential."""
+
+
+class ExpmGrad(PropsOp):
+    """Theano's ExpmGrad(): (A, gA) -> the gradient of expm."""
+
+
+expm_grad_op = ExpmGrad.record("slinalg.expm_grad", lambda A, g: [TensorType(A.dtype, (False, False))], _expm_grad_lower, None,
                   describe=lambda node: "ExpmGrad")
-expm_op = Primitive("slinalg.expm", lambda A: [TensorType(A.dtype, (False, False))],
+expm_op = Expm.record("slinalg.expm", lambda A: [TensorType(A.dtype, (False, False))],
              lambda A: jsl.expm(jnp.asarray(A).astype(_work(A))).astype(A.dtype),
              lambda inputs, outputs, gouts: [expm_grad_op(inputs[0], gouts[0])], describe=lambda node: "Expm")
 

@@ -1,7 +1,7 @@
 """sort and argsort (Theano's SortOp and ArgSortOp, axis=None sorting the flattened tensor)."""
 import jax.numpy as jnp
 
-from ..graph.ops import Primitive
+from ..graph.ops import PropsOp
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -43,25 +43,47 @@ def _describe(name):
     return lambda node: "%s{%s, %s}" % (name, node.params["kind"], node.params["order"])
 
 
-sort_op = Primitive("sort", lambda a, axis, kind, order: [a.type],
-             lambda a, axis, kind, order: jnp.sort(a, axis=axis, stable=True), _sort_grad,
-             describe=_describe("SortOp"))
-argsort_op = Primitive("argsort", lambda a, axis, kind, order: [TensorType("int64", a.broadcastable)],
-                lambda a, axis, kind, order: jnp.argsort(a, axis=axis, stable=True).astype("int64"), _argsort_grad,
-                describe=_describe("ArgSortOp"))
+class _Sorting(PropsOp):
+    """SortOp's and ArgSortOp's construction: (kind, order=None), then (a, axis=-1) with axis=None sorting
+    the flattened a. The axis is an input in Theano; a constant one is a node parameter here."""
+
+    @classmethod
+    def from_props(cls, kind, order=None):
+        return cls.first_record.with_props(kind=kind, order=order)
+
+    def make_node(self, a, axis=-1, **params):
+        if params or not self.props:
+            return super().make_node(a, **params)
+        a = as_tensor_variable(a)
+        if axis is None:
+            a, axis = a.flatten(), 0
+        return super().make_node(a, axis=_axis(a, axis), kind=self.kind, order=self.order)
+
+    def __str__(self):
+        return "%s{%s, %s}" % (type(self).__name__, self.kind, self.order) if self.props else type(self).__name__
+
+
+class SortOp(_Sorting):
+    """Theano's SortOp(kind, order=None): numpy.sort."""
+
+
+class ArgSortOp(_Sorting):
+    """Theano's ArgSortOp(kind, order=None): numpy.argsort, int64 indices."""
+
+
+sort_op = SortOp.record("sort", lambda a, axis, kind, order: [a.type],
+                        lambda a, axis, kind, order: jnp.sort(a, axis=axis, stable=True), _sort_grad,
+                        describe=_describe("SortOp"))
+argsort_op = ArgSortOp.record("argsort", lambda a, axis, kind, order: [TensorType("int64", a.broadcastable)],
+                              lambda a, axis, kind, order: jnp.argsort(a, axis=axis, stable=True).astype("int64"),
+                              _argsort_grad, describe=_describe("ArgSortOp"))
 
 
 def sort(a, axis=-1, kind="quicksort", order=None):
     """numpy.sort along axis (the flattened a for axis=None)."""
-    a = as_tensor_variable(a)
-    if axis is None:
-        a, axis = a.flatten(), 0
-    return sort_op(a, axis=_axis(a, axis), kind=kind, order=order)
+    return SortOp(kind, order)(a, axis)
 
 
 def argsort(a, axis=-1, kind="quicksort", order=None):
     """numpy.argsort along axis (the flattened a for axis=None); int64 indices."""
-    a = as_tensor_variable(a)
-    if axis is None:
-        a, axis = a.flatten(), 0
-    return argsort_op(a, axis=_axis(a, axis), kind=kind, order=order)
+    return ArgSortOp(kind, order)(a, axis)

@@ -76,7 +76,7 @@ def _by_kind(c_impl, scipy_impl):
 
 
 def _tri_gamma_grad(inputs, out, gz):
-    from ..compile.gradient import undefined_grad
+    from ..graph.null import undefined_grad
     return [undefined_grad(inputs[0], "tri_gamma", "Theano's TriGamma has no gradient")]
 
 
@@ -129,7 +129,7 @@ def _no_grad_method(name):
 
 def _not_implemented(name):
     def grad(inputs, out, gz):
-        from ..compile.gradient import undefined_grad
+        from ..graph.null import undefined_grad
         return [undefined_grad(i, name, f"This variable is Null because the grad method for input 0 ({i}) of the "
                                         f"{name} op is not implemented.") for i in inputs]
     return grad

@@ -11,7 +11,7 @@ message = ("The module theano.sandbox.fourier will soon be deprecated. Please us
            "supports gradients and automatic optimization transfers to the GPU ops.")
 warnings.warn(message)
 declare_unsupported(globals(), "the old complex FFT ops are not implemented; theano.tensor.fft's rfft/irfft are",
-                    objects="fft ifft half_fft half_ifft grad_todo")
+                    classes="FFT GradTodo", objects="fft ifft half_fft half_ifft grad_todo")
 
 
 def dct_matrix(rows, cols, unitary=True):

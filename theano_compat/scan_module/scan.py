@@ -14,7 +14,7 @@ from ..compile import test_values
 from ..compile.errors import MissingInputError
 from ..compile.shared import SharedVariable
 from ..graph import dtypes as D
-from ..graph.nodes import Constant, Variable, inputs as graph_inputs
+from ..graph.nodes import Constant, Variable, inputs as graph_inputs, toposort
 from ..graph.types import TensorType
 from ..ops.scan import ScanSpec, apply_scan, prefix_op
 from .scan_utils import OrderedUpdates, get_updates_and_outputs
@@ -155,7 +155,7 @@ def scan(fn, sequences=None, outputs_info=None, non_sequences=None, n_steps=None
     outputs = [_as_var(o) for o in outputs]
 
     # Step 3: shared variables updated in the loop (returned by fn, or their default_update)
-    shared = _shared_updates(updates, outputs + ([condition] if condition is not None else []))
+    shared = _shared_updates(updates, outputs + ([condition] if condition is not None else []), non_seqs)
     shared = _theano_order(shared, outputs + ([condition] if condition is not None else []), updates)
     shared_vars = [s for s, _ in shared]
     placeholders = seq_args + [a for args in out_args for a in args]
@@ -163,6 +163,9 @@ def scan(fn, sequences=None, outputs_info=None, non_sequences=None, n_steps=None
     roots = graph_inputs(inner, blockers=set(placeholders) | set(non_seqs))
     if strict:  # Theano: set(non_sequences), so a lone variable (not in a list) is iterated, and fails
         set(non_sequences if non_sequences is not None else [])
+    used = graph_inputs(outputs + ([condition] if condition is not None else []),
+                        blockers=set(placeholders) | set(non_seqs))
+    _check_update_inputs([u for _, u in shared], placeholders + non_seqs + used)
     free = []
     for v in non_seqs + roots:
         if v in free or v in shared_vars or v in placeholders or isinstance(v, Constant):
@@ -203,6 +206,21 @@ def scan(fn, sequences=None, outputs_info=None, non_sequences=None, n_steps=None
     if return_list is not True and len(results) == 1:
         return results[0], update_map
     return results, update_map
+
+
+def _check_update_inputs(update_values, known):
+    """Theano's scan takes as free inputs only what the outputs (and until) use: an update of a shared
+    variable that needs another symbolic input fails when its dummy function is compiled (a Theano quirk the
+    users of its MissingInputError rely on)."""
+    known = set(known)
+    for node in toposort(update_values, blockers=known):
+        for k, r in enumerate(node.inputs):
+            if r.owner is None and r not in known and not isinstance(r, (Constant, SharedVariable)):
+                raise MissingInputError(
+                    "Input %d of the graph (indices start from 0), used to compute %s, was not provided and not given "
+                    "a value. Use the Theano flag exception_verbosity='high', for more information on this error."
+                    "\nPlease pass this variable to the scan's inner function. Do not forget to also pass it to the "
+                    "`non_sequences` attribute of scan." % (k, node), variable=r)
 
 
 def _single_step(fn, seqs, outs_info, non_seqs, return_list):
@@ -250,17 +268,18 @@ def _check_state(init, ph, out, k):
             % (init, k, ph.ndim + 1, out.ndim))
 
 
-def _shared_updates(updates, graph):
+def _shared_updates(updates, graph, non_seqs):
     """[(shared variable, inner update)]: fn's updates, then the default updates of the shared variables the
-    step uses (Theano's scan finds both through a dummy theano.function)."""
+    step uses (Theano's scan finds both through a dummy theano.function, in which the non-sequences are
+    stand-ins: a draw passed as a non-sequence is drawn once, outside the loop)."""
     from ..compile.function import _update_pairs
     pairs = _update_pairs(updates) if updates else []
     done = {s for s, _ in pairs}
     frontier = list(graph) + [u for _, u in pairs]
     while frontier:
         found = []
-        for r in graph_inputs(frontier):
-            if isinstance(r, SharedVariable) and r.default_update is not None and r not in done:
+        for r in graph_inputs(frontier, blockers=set(non_seqs)):
+            if r not in non_seqs and isinstance(r, SharedVariable) and r.default_update is not None and r not in done:
                 done.add(r)
                 value = r.default_update
                 if value.type != r.type:

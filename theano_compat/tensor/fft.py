@@ -1,6 +1,6 @@
 """theano.tensor.fft: real-input FFTs of a batch (rfft) and their inverse (irfft), Theano's layout."""
 from .. import tensor as T
-from ..ops.fft import irfft_op, rfft_op
+from ..ops.fft import IRFFTOp, RFFTOp, irfft_op, rfft_op
 
 
 def _unitary(norm):
@@ -33,6 +33,6 @@ def irfft(inp, norm=None, is_odd=False):
     return irfft_op(inp, s) / scaling
 
 
-__all__ = ["rfft", "irfft", "rfft_op", "irfft_op"]
+__all__ = ["rfft", "irfft", "rfft_op", "irfft_op", "RFFTOp", "IRFFTOp"]
 
 from ..compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)

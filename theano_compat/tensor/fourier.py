@@ -2,4 +2,4 @@
 from ..stand_ins import declare_unsupported
 
 declare_unsupported(globals(), "the old complex Fourier op is not implemented; theano.tensor.fft's rfft/irfft "
-                    "are", objects="fft")
+                    "are", classes="Fourier", objects="fft")

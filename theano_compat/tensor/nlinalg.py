@@ -1,9 +1,11 @@
 """theano.tensor.nlinalg: linear algebra on numpy.linalg's terms (inverse, det, eig, eigh, qr, svd, ...)."""
 from ..ops.diag import alloc_diag, extract_diag, nlinalg_diag as diag, trace
-from ..ops.nlinalg import (det, eig, eigh, lstsq, matrix_dot, matrix_inverse, matrix_power, norm, pinv, qr, svd,
-                           tensorinv, tensorsolve)
+from ..ops.nlinalg import (SVD, Det, Eig, Eigh, EighGrad, MatrixInverse, MatrixPinv, QRFull, QRIncomplete, TensorInv,
+                           TensorSolve, det, eig, eigh, lstsq, matrix_dot, matrix_inverse, matrix_power, norm, pinv, qr,
+                           svd, tensorinv, tensorsolve)
 
-__all__ = ["alloc_diag", "extract_diag", "diag", "trace", "det", "eig", "eigh", "lstsq", "matrix_dot",
+__all__ = ["SVD", "Det", "Eig", "Eigh", "EighGrad", "MatrixInverse", "MatrixPinv", "QRFull", "QRIncomplete",
+           "TensorInv", "TensorSolve", "alloc_diag", "extract_diag", "diag", "trace", "det", "eig", "eigh", "lstsq", "matrix_dot",
            "matrix_inverse", "matrix_power", "norm", "pinv", "qr", "svd", "tensorinv", "tensorsolve"]
 
 from ..graph.nodes import Apply  # noqa: E402,F401

@@ -25,6 +25,13 @@ __all__ = ["RandomFunction", "RandomStateType", "random_state_type", "RandomStat
 theano = sys.modules[__name__.split(".")[0]]
 tensor = sys.modules[__name__.rsplit(".", 1)[0]]
 
+from ..compat import string_types  # noqa: E402,F401  (Theano's six names)
+from ..compile.mode import optdb  # noqa: E402,F401  (Theano registers random_make_inplace there)
+from ..stand_ins import OPTIMIZER_WHY, NoOpOptimizer, declare_noop  # noqa: E402
+
+xrange = range
+declare_noop(globals(), OPTIMIZER_WHY, NoOpOptimizer, objects="random_make_inplace")
+
 
 class RandomFunction(Op):
     """Theano's op drawing with a numpy RandomState method (by name, or the method itself) or a function of

@@ -1,8 +1,8 @@
 """theano.tensor.slinalg: linear algebra on scipy.linalg's terms (cholesky, solve, eigvalsh, kron, expm)."""
-from ..ops.slinalg import (Cholesky, Solve, cholesky, eigvalsh, expm, kron, solve, solve_lower_triangular,
+from ..ops.slinalg import (Cholesky, CholeskyGrad, Eigvalsh, EigvalshGrad, Expm, ExpmGrad, Solve, cholesky, eigvalsh, expm, kron, solve, solve_lower_triangular,
                            solve_symmetric, solve_upper_triangular)
 
-__all__ = ["Cholesky", "Solve", "cholesky", "eigvalsh", "expm", "kron", "solve", "solve_lower_triangular",
+__all__ = ["Cholesky", "CholeskyGrad", "Eigvalsh", "EigvalshGrad", "Expm", "ExpmGrad", "Solve", "cholesky", "eigvalsh", "expm", "kron", "solve", "solve_lower_triangular",
            "solve_symmetric", "solve_upper_triangular"]
 
 from ..graph.nodes import Apply  # noqa: E402,F401

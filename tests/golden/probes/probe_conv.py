@@ -1,6 +1,6 @@
 """Probe real Theano 1.0.5 for convolution: values, gradients, dtypes, errors.
 
-Regenerate:  bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_conv.py > tests/golden/conv.json
+Regenerate:  bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_conv.py > tests/golden/conv.json
 
 Every case computes out = f(x, k) and the gradients of sum(out * W) w.r.t. x and k.
 Inputs and W are stored in the JSON (not re-derived from a formula: numpy's sin can

@@ -2,7 +2,7 @@
 
 Regenerate (from the repository root; runs itself once per floatX in a subprocess):
 
-    bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_dtypes.py
+    bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_dtypes.py
 
 What it records, for floatX=float64 (Theano's default) and floatX=float32:
   (a) "binary":   output dtype of a <op> b for vectors a, b of every ordered pair of dtypes

@@ -2,7 +2,7 @@
 
 Regenerate (from the repository root):
 
-    bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_function.py
+    bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_function.py
 
 Every case below is a plain function ``case(r, th, T)`` of a recorder ``r`` and the modules
 ``th`` (theano or theano_compat) and ``T`` (their .tensor).  It records a sequence of *steps*:

@@ -2,8 +2,8 @@
 what it prints (each SGD step's cost, each epoch's validation error, the final parameter norms).
 
 Regenerate:
-    bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_lenet.py > tests/golden/lenet.json
-    bash /work/shared/theano-oracle/run.sh examples/lenet.py > tests/golden/lenet.theano.out
+    bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_lenet.py > tests/golden/lenet.json
+    bash ../shared/theano-oracle/run.sh examples/lenet.py > tests/golden/lenet.theano.out
 """
 import contextlib
 import io

@@ -1,7 +1,7 @@
 """Oracle probe for theano.sandbox.rng_mrg.MRG_RandomStreams (Theano 1.0.5).
 
 Run under the real Theano (float64 floatX, C backend):
-    bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_mrg.py \
+    bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_mrg.py \
         tests/golden/mrg.json
 
 Each case builds one MRG_RandomStreams, creates its variables in order

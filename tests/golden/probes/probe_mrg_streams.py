@@ -1,7 +1,7 @@
 """Oracle probe for MRG_RandomStreams at the level of theano.function (Theano 1.0.5).
 
 Run under the real Theano (C backend), once per floatX, and merge:
-    R=/work/shared/theano-oracle/run.sh
+    R=../shared/theano-oracle/run.sh
     THEANO_FLAGS=floatX=float64 bash $R tests/golden/probes/probe_mrg_streams.py /tmp/mrg64.json
     THEANO_FLAGS=floatX=float32 bash $R tests/golden/probes/probe_mrg_streams.py /tmp/mrg32.json
     python tests/golden/probes/probe_mrg_streams.py --merge /tmp/mrg64.json /tmp/mrg32.json \

@@ -2,7 +2,7 @@
 float64 and float32, as Theano's *optimized* functions compute them (stable log-softmax, softplus forms of
 crossentropies of sigmoids, the fused softmax crossentropy), plus errors, warnings, names and printing.
 
-Regenerate:  bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_nnet.py > tests/golden/nnet.json
+Regenerate:  bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_nnet.py > tests/golden/nnet.json
 
 Each case is an expression (a string, evaluated with `nnet`, `bn`, `T` and the case's inputs in scope); the
 JSON keeps everything the test needs to rebuild it: input types and values, outputs, and the gradients of

@@ -1,6 +1,6 @@
 """Run every record of tests/golden/op_records.py under real Theano 1.0.5 and write tests/golden/ops.json.
 
-    bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_ops.py [--resume] [ID_REGEX ...]
+    bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_ops.py [--resume] [ID_REGEX ...]
 
   (no args)    regenerate every record
   ID_REGEX     re-probe only records whose id matches (re.search); others are kept from the existing ops.json

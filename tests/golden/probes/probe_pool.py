@@ -1,6 +1,6 @@
 """Probe real Theano 1.0.5 for pooling: values, gradients (ties!), second gradients, warnings, errors.
 
-Regenerate:  bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_pool.py > tests/golden/pool.json
+Regenerate:  bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_pool.py > tests/golden/pool.json
 
 Each case: out = pool(x); gx = d sum(out * W) / dx; ggw = d sum(gx * V) / dW (the gradient of the
 gradient w.r.t. the output gradient: DownsampleFactorMaxGradGrad for 'max', a Pool for the others).

@@ -1,7 +1,7 @@
 """Oracle probe: the output types (dtype, broadcastable) of RandomStreams and MRG_RandomStreams draws.
 
 Run under the real Theano, once per floatX, and merge:
-    R=/work/shared/theano-oracle/run.sh
+    R=../shared/theano-oracle/run.sh
     THEANO_FLAGS=floatX=float64 bash $R tests/golden/probes/probe_random_types.py /tmp/t64.json
     THEANO_FLAGS=floatX=float32 bash $R tests/golden/probes/probe_random_types.py /tmp/t32.json
     python tests/golden/probes/probe_random_types.py --merge /tmp/t64.json /tmp/t32.json \

@@ -3,7 +3,7 @@
 
 Regenerate (from the repository root; cxx= makes Theano use its Python implementations, minutes not hours):
 
-    THEANO_FLAGS=cxx= bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_scan.py
+    THEANO_FLAGS=cxx= bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_scan.py
 
 Every case is a function ``case(r, th, T, S, ifelse)`` of a recorder ``r``, the theano module ``th``, its
 tensor module ``T``, a namespace ``S`` with scan, map, reduce, foldl, foldr and until, and the ifelse

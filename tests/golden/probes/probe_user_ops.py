@@ -6,7 +6,7 @@ several outputs, default_output, ops inside scan and in gradients, and the error
 
 Regenerate (from the repository root):
 
-    bash /work/shared/theano-oracle/run.sh tests/golden/probes/probe_user_ops.py > tests/golden/user_ops.json
+    bash ../shared/theano-oracle/run.sh tests/golden/probes/probe_user_ops.py > tests/golden/user_ops.json
 
 Every case is a function ``case(r, th, T)`` of a recorder ``r`` (probe_scan's), the theano module and its
 tensor module; tests/test_user_ops.py replays the same cases against theano_compat, so this module imports

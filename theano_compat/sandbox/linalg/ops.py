@@ -4,9 +4,10 @@ from ...compat import integer_types  # noqa: F401  (Theano's six names)
 from ...gof.opt import Optimizer  # noqa: F401
 from ...graph.nodes import Apply  # noqa: F401
 from ...stand_ins import OPTIMIZER_WHY, NoOpOptimizer, declare_noop, local_optimizer, noop  # noqa: F401
-from ...tensor.nlinalg import det, extract_diag, matrix_inverse, trace  # noqa: F401
+from ...ops.nlinalg import Hint
+from ...tensor.nlinalg import MatrixInverse, det, extract_diag, matrix_inverse, trace  # noqa: F401
 from ...tensor.opt import register_canonicalize, register_specialize, register_stabilize  # noqa: F401
-from ...tensor.slinalg import cholesky, imported_scipy, solve  # noqa: F401
+from ...tensor.slinalg import Cholesky, Solve, cholesky, imported_scipy, solve  # noqa: F401
 
 xrange = range
 declare_noop(globals(), OPTIMIZER_WHY, NoOpOptimizer, classes="HintsFeature HintsOptimizer", objects="""
@@ -14,34 +15,38 @@ declare_noop(globals(), OPTIMIZER_WHY, NoOpOptimizer, classes="HintsFeature Hint
     remove_hint_nodes tag_solve_triangular transinv_to_invtrans""")
 
 
-@noop(OPTIMIZER_WHY)
 def psd(v):
-    """v, hinted positive semi-definite (the hint only steers Theano's rewrites)."""
-    return v
-
-
-@noop(OPTIMIZER_WHY)
-def hints(variable):
-    """The hints set on a variable (none are kept here)."""
-    return {}
+    """v, hinted positive semi-definite and symmetric (a Hint node; the hint only steers Theano's rewrites)."""
+    return Hint(psd=True, symmetric=True)(v)
 
 
 def is_hint_node(node):
-    return False
+    return node is not None and isinstance(node.op, Hint)
 
 
-@noop(OPTIMIZER_WHY)
+def hints(variable):
+    """The hints of a Hint node's output, as a dict ({} for any other variable)."""
+    return dict(variable.owner.op.hints) if is_hint_node(variable.owner) else {}
+
+
 def is_psd(v):
-    return False
+    return hints(v).get("psd", False)
 
 
-@noop(OPTIMIZER_WHY)
 def is_symmetric(v):
-    return False
+    return hints(v).get("symmetric", False)
 
 
-@noop(OPTIMIZER_WHY)
 def is_positive(v):
+    """Whether v is hinted positive (Theano also answers True for x ** even constant)."""
+    from ...ops.basic import NotScalarConstantError, get_scalar_constant_value
+    if hints(v).get("positive", False):
+        return True
+    if v.owner is not None and getattr(v.owner.op, "name", None) == "pow":
+        try:
+            return 0 == get_scalar_constant_value(v.owner.inputs[1]) % 2
+        except NotScalarConstantError:
+            return False
     return False
 
 

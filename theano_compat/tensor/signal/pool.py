@@ -1,17 +1,19 @@
-"""theano.tensor.signal.pool: pool_2d and pool_3d."""
-from ...ops.pool import pool_2d, pool_3d
+"""theano.tensor.signal.pool: pool_2d, pool_3d and Theano's pooling op classes."""
+from ...ops.pool_ops import (AveragePoolGrad, DownsampleFactorMaxGradGrad, MaxPoolGrad, MaxPoolRop, OpenMPOp,
+                             Pool, PoolGrad, max_pool_2d_same_size, pool_2d, pool_3d)
+from ...stand_ins import C_CODE_WHY, declare_unsupported
 
-__all__ = ["pool_2d", "pool_3d"]
+__all__ = ["pool_2d", "pool_3d", "max_pool_2d_same_size", "Pool", "PoolGrad", "MaxPoolGrad", "AveragePoolGrad",
+           "DownsampleFactorMaxGradGrad", "MaxPoolRop"]
 
 from ...graph.nodes import Apply, Variable  # noqa: E402,F401
+from ...compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)
 
 xrange = range
 
-
-def max_pool_2d_same_size(input, patch_size):
-    """input where it is the maximum of its (non-overlapping) patch, 0 elsewhere (MaxPoolGrad(out, out))."""
-    from ...compile.gradient import disconnected_grad, grad
-    out = pool_2d(input, patch_size, ignore_border=True)
-    return grad((out * disconnected_grad(out)).sum(), input)
-
-from ...compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)
+# The C interface of Theano's pooling ops (their params in C structs, the cuDNN pooling-mode enum).
+declare_unsupported(globals(), C_CODE_WHY, classes="EnumList ParamsType", objects="PoolingMode_t")
+try:  # theano.scalar.bool, the type of Pool's C param (theano.scalar's types are being built)
+    from ...scalar import bool as bool_t  # noqa: F401
+except ImportError:
+    declare_unsupported(globals(), C_CODE_WHY, objects="bool_t")

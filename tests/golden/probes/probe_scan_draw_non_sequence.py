@@ -1,0 +1,10 @@
+import numpy as np, theano
+trng = theano.tensor.shared_randomstreams.RandomStreams(123)
+x = theano.tensor.matrix('x')
+y = trng.binomial(size=x.shape, p=x)
+z, updates = theano.scan(lambda a: a, non_sequences=y, n_steps=2)
+print(updates)
+f = theano.function([x], [y, z], updates=updates, allow_input_downcast=True)
+nx = np.random.RandomState(1).uniform(size=(3, 3))
+ny1, nz1 = f(nx)
+print(ny1.tolist(), nz1.tolist())

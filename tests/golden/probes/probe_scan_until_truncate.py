@@ -1,0 +1,12 @@
+import numpy as np, theano, theano.tensor as tensor
+x = tensor.vector(name='x'); th = tensor.scalar(name='threshold', dtype='int64')
+seq = np.arange(15, dtype=theano.config.floatX)
+r, _ = theano.scan(lambda x, u: (x * x, theano.scan_module.until(x > u)), sequences=x, non_sequences=[th], truncate_gradient=3)
+g = theano.grad(r.sum(), x)
+print([a.tolist() for a in theano.function([x, th], [r, g])(seq, 5)])
+r, _ = theano.scan(lambda x, y, u: (x * y, theano.scan_module.until(y > u)), sequences=dict(input=x, taps=[-2, 0]), non_sequences=[th], truncate_gradient=3)
+g = theano.grad(r.sum(), x)
+print([a.tolist() for a in theano.function([x, th], [r, g])(seq, 6)])
+r, _ = theano.scan(lambda x, u: (x * x, theano.scan_module.until(x > u)), sequences=x, non_sequences=[th], truncate_gradient=20)
+g = theano.grad(r.sum(), x)
+print([a.tolist() for a in theano.function([x, th], [r, g])(seq, 5)])

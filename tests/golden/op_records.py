@@ -767,6 +767,11 @@ R("arange", "T.arange(start=1, stop=n)", [X("T.iscalar", 4, "n")], tag="keyword 
 R("arange", "T.arange(0, 5, 0)", [], tag="zero step")
 R("arange", "T.arange(n, step=2)", [X("T.iscalar", 5, "n")], tag="keyword step")
 R("arange", "T.arange(-3)", [], tag="negative stop -> empty")
+R("arange", "T.arange(a, b, c)", [X("T.dscalar", 0.1, "a"), X("T.dscalar", 7.3, "b"), X("T.dscalar", 0.7, "c")],
+  tag="numpy's fill: first + i * (second - first), each rounded")
+R("arange", "T.arange(a, b, c)", [X("T.fscalar", -5.0, "a"), X("T.fscalar", 1.1, "b"), X("T.fscalar", 1.2, "c")],
+  tag="float32 bounds")
+R("arange", "T.arange(a, b, c)", [X("T.dscalar", -3.3, "a"), X("T.dscalar", 40.1, "b"), X("T.dscalar", 0.37, "c")])
 R("mgrid", "T.mgrid[0:2, 0:3]", [])
 R("mgrid", "T.mgrid[0:n, 1:4:2]", [X("T.iscalar", 2, "n")])
 R("mgrid", "T.mgrid[0:1:0.5]", [])

@@ -358,9 +358,22 @@ def _arange_static(start, stop, step, dtype):
 
 
 def _arange_lower(start, stop, step, dtype, static):
-    # numpy: start + i * step, computed in the output dtype
-    return (jnp.asarray(start).astype(dtype) + jnp.arange(static, dtype=dtype) * jnp.asarray(step).astype(dtype)) \
-        .astype(dtype)
+    if np.dtype(dtype).kind != "f":  # exact: start + i * step
+        return (jnp.asarray(start).astype(dtype) + jnp.arange(static, dtype=dtype) *
+                jnp.asarray(step).astype(dtype)).astype(dtype)
+    # Theano's ARange.perform is numpy.arange of the bounds as Python floats, which fills as numpy's
+    # FLOAT_fill: first = start, second = start + step (in double, then cast), delta = second - first in the
+    # output dtype, and x[i] = first + i * delta
+    wide = jnp.asarray(start).astype("float64")
+    first = wide.astype(dtype)
+    second = (wide + jnp.asarray(step).astype("float64")).astype(dtype)
+    delta = second - first
+    steps = jnp.arange(static, dtype=dtype) * delta
+    # numpy rounds the product, then the sum: the select (a no-op: a NaN step only at i = 0 with an infinite
+    # delta, where numpy's x[0] is `first` too) keeps LLVM from contracting them into one fused multiply-add
+    steps = jnp.where(jnp.isnan(steps), jnp.zeros_like(steps), steps)
+    out = first + steps
+    return out.at[1].set(second) if static > 1 else out
 
 
 def _arange_grad(inputs, outputs, gouts, dtype):

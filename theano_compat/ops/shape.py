@@ -67,6 +67,10 @@ class DimShuffle(TheanoOp):
         return dimshuffle_op.with_props(input_broadcastable=input_broadcastable, new_order=new_order,
                                         inplace=inplace)
 
+    def node_props(self, node):
+        return {"input_broadcastable": node.inputs[0].broadcastable, "new_order": tuple(node.params["order"]),
+                "inplace": True}
+
     def make_node(self, x, **params):
         if params or not self.props:
             return super().make_node(x, **params)

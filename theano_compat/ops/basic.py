@@ -5,6 +5,7 @@ import numpy as np
 from ..config import config
 from ..graph import dtypes as D
 from ..graph.ops import Primitive, TheanoOp, primitive_name
+from .elementwise import Elemwise, ScalarOp
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -47,8 +48,16 @@ def _cast_lower(x, dtype):
     return c_cast(x, dtype)
 
 
-cast_op = Primitive("cast", lambda x, dtype: [TensorType(dtype, x.broadcastable)], _cast_lower, _cast_grad,
-             describe=lambda node: f"Elemwise{{Cast{{{node.params['dtype']}}}}}")
+def _cast_describe(node):
+    return f"Elemwise{{Cast{{{node.params['dtype']}}}}}"
+
+
+# Theano's cast is an Elemwise of the scalar Cast op: isinstance(node.op, T.Elemwise) holds for its nodes,
+# each of which prints its dtype (a per-node copy, see TheanoOp.dress)
+cast_op = Elemwise.record("cast", lambda x, dtype: [TensorType(dtype, x.broadcastable)], _cast_lower, _cast_grad,
+                          describe=_cast_describe)
+cast_op.scalar_op = ScalarOp("cast")
+cast_op.node_props = lambda node: {"scalar_op": ScalarOp("Cast{%s}" % node.params["dtype"])}
 cast_op.pp = lambda node, args: f"Elemwise{{Cast{{{node.params['dtype']}}}}}({args[0]})"
 
 

@@ -87,7 +87,7 @@ class Elemwise(TheanoOp):
     theano_name = None  # Theano names some Elemwise ops themselves: sigmoid, softplus, ...
 
     def __str__(self):
-        return self.theano_name or f"Elemwise{{{self.scalar_op},no_inplace}}"
+        return self.__dict__.get("_str") or self.theano_name or f"Elemwise{{{self.scalar_op},no_inplace}}"
 
 
 def elementwise(name, fn, rule, grad, symbol=None, pp=None, cast_inputs=True, compute=None, params=(),

@@ -147,6 +147,7 @@ STRUCTURE = {
     "pad_ge_ws": lambda: str(Pool(True)(x4, (2, 2), pad=(2, 1))),
     "too_few_dims": lambda: str(Pool(True, ndim=3)(T.dmatrix("m"), (2, 2, 2))),
     "images2neibs_bad_mode": lambda: str(Images2Neibs("same")),
+    "average_pool_grad_pad_ge_ws": lambda: PROBE.run_grad_pad_ge_ws(theano, T, AveragePoolGrad),
     "run_symbolic_pad_no_ignore_border": lambda: _run(False, [2, 2, 2, 2, 1, 1]),
     "run_symbolic_ws_wrong_length": lambda: _run(True, [2, 2, 2, 2, 2, 2, 0, 0, 0], 3),
     "run_symbolic_ok": lambda: _run(True, [3, 2, 1, 2, 1, 1]),

@@ -46,3 +46,10 @@ def test_value_attribute_is_refused_both_ways():
     with pytest.raises(AttributeError, match="set_value"):
         w.value = np.ones(3)
     assert w.get_value().tolist() == [0.0, 0.0, 0.0]
+
+
+def test_generic_shared_variable_has_theanos_generic_type():
+    # Theano 1.0.5 (its compile/tests/test_shared.py::test_ctors): shared([]).type == theano.gof.type.generic
+    from theano_compat.gof.type import generic
+    assert theano.shared([]).type == generic
+    assert theano.compile.sharedvalue.generic is generic

@@ -35,6 +35,9 @@ _DEFAULTS = {
     "nocleanup": False, "reoptimize_unpickled_function": False, "unpickle_function": True,
     # Not a Theano flag: RandomStreams' generator, numpy's (Theano's numbers) or JAX's threefry (on the device)
     "randomstreams": "numpy",
+    # Not a Theano flag: data parallelism over N devices of the device flag's platform (compile/mesh.py):
+    # 'off', a device count, or 'all'
+    "data_parallel": "off",
 }
 # Every other flag of Theano 1.0.5, with Theano's default (config_flags.py); Theano's optimizer is 'o4'.
 from .config_flags import THEANO_DEFAULTS  # noqa: E402
@@ -85,6 +88,8 @@ class TheanoConfigParser:
             value = os.path.expanduser(str(value))
         if key == "matmul_precision":
             value = _precision_name(value)
+        if key == "data_parallel":
+            value = _data_parallel_value(value)
         if key == "floatX" and value not in _FLOATX:
             raise ValueError(f"Invalid value ({value!r}) for configuration variable \"floatX\". "
                              f"Valid options are {_FLOATX}")
@@ -170,6 +175,17 @@ def matmul_precision():
             "bfloat16": lax.Precision.DEFAULT}[config.matmul_precision]
 
 
+def _data_parallel_value(value):
+    """'off', 'all' or a positive device count (as a string, like the flags read from THEANO_FLAGS)."""
+    text = str(value).strip().lower()
+    if text in ("off", "none", "false", "no", ""):
+        return "off"
+    if text == "all" or (text.isdigit() and int(text) > 0):
+        return text
+    raise ValueError(f"Invalid value ({value!r}) for configuration variable \"data_parallel\". Valid options "
+                     "are 'off', 'all' or a number of devices")
+
+
 # --- compiledir: Theano's platform-dependent cache directory name (theano/configdefaults.py) ---
 
 def _short_platform(r=None, p=None):
@@ -221,7 +237,11 @@ def _theanorc_pairs():
 
 
 def _load():
-    for key, value in list(_theanorc_pairs()) + _parse_flags(os.environ.get("THEANO_FLAGS", "")):
+    pairs = list(_theanorc_pairs()) + _parse_flags(os.environ.get("THEANO_FLAGS", ""))
+    # Several processes join before JAX starts its backends (the device flag's check starts them)
+    from .distributed import from_environment
+    from_environment(_data_parallel_value(dict(pairs).get("data_parallel", "off")))
+    for key, value in pairs:
         config._set(key, value)
     object.__setattr__(config, "_loaded", True)
 

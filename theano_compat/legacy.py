@@ -28,7 +28,7 @@ theano.misc.pkl_utils theano.misc.safe_asarray theano.misc.strutil
 theano.sandbox theano.sandbox.blocksparse theano.sandbox.conv theano.sandbox.cuda theano.sandbox.fourier
 theano.sandbox.linalg theano.sandbox.linalg.ops theano.sandbox.multinomial theano.sandbox.neighbours
 theano.sandbox.rng_mrg theano.sandbox.softsign theano.sandbox.solve
-theano.scalar theano.scalar.basic theano.scalar.sharedvar
+theano.scalar theano.scalar.basic theano.scalar.basic_scipy theano.scalar.basic_sympy theano.scalar.sharedvar
 theano.scan_module theano.scan_module.scan theano.scan_module.scan_checkpoints theano.scan_module.scan_op
 theano.scan_module.scan_utils theano.scan_module.scan_views
 theano.sparse theano.sparse.basic theano.sparse.sharedvar theano.sparse.type theano.sparse.utils

@@ -1420,6 +1420,8 @@ R("permute_row_elements", "T.permute_row_elements(x, p)", [X("T.ivector", [5, 6,
 #   ("record", NAME): the op behind the records named NAME
 #   ("test", PATH): another golden-driven test file of the project (it must exist)
 COVERED_ELSEWHERE = {
+    "MaxPoolRop": ("test", "tests/test_pool_ops.py"),  # called directly and through T.Rop, against Theano's values
+    "jacobian_static": ("test", "tests/test_scan.py"),  # jacobian/hessian through a scan with symbolic n_steps
     "images2neibs": ("test", "tests/test_neighbours.py"),  # values and gradients, every mode
     "images2neibs_grad": ("test", "tests/test_neighbours.py"),
     "fft.rfft": ("test", "tests/test_fft.py"),
@@ -1451,6 +1453,7 @@ COVERED_ELSEWHERE = {
     "MaxPoolGrad": ("test", "tests/test_pool.py"),
     "AveragePoolGrad": ("test", "tests/test_pool.py"),
     "DownsampleFactorMaxGradGrad": ("test", "tests/test_pool.py"),
+    "MaxPoolRop": ("test", "tests/test_pool_ops.py"),
     "AbstractConv": ("test", "tests/test_conv.py"),
     "AbstractConv_gradInputs": ("test", "tests/test_conv.py"),
     "ConvOp": ("test", "tests/test_conv.py"),

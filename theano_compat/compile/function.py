@@ -202,10 +202,12 @@ class Function(FunctionModel):
         updated = set(self._updated)
         self._targets = self._updated + [t for t, _ in updates if t not in updated]
         self._drawn = blockers[len(self._input_vars):]  # after the shared values: what was drawn ahead
-        self._step = make_step(self._input_vars + self._updated + self._readonly + self._drawn, outs,
-                               [update_of[t] for t in self._targets], toposort(everything, blockers=blockers))
-        self._shared = self._updated + self._readonly  # the step's arguments after the inputs, in order
+        nodes = toposort(everything, blockers=blockers)
         self._placement = placement.current()
+        self._step = make_step(self._input_vars + self._updated + self._readonly + self._drawn, outs,
+                               [update_of[t] for t in self._targets], nodes,
+                               self._placement.plan(self._input_vars, list(givens.values()), nodes))
+        self._shared = self._updated + self._readonly  # the step's arguments after the inputs, in order
         self._precision = matmul_precision()  # Theano reads its flags when it compiles
         cache.activate()
         self._static_nodes = []

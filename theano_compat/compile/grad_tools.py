@@ -55,9 +55,15 @@ def _value_dependent(row, cotangent):
     for node in toposort([row]):
         if any(i in tainted for i in node.inputs):
             tainted.update(node.outputs)
-        elif getattr(node.op, "static", None) is not None:
+        elif getattr(node.op, "static", None) is not None and _reads_values(node):
             out.append(node)
     return out
+
+
+def _reads_values(node):
+    """Whether the node's shape key reads a value that is not a constant (known only at call time)."""
+    positions = node.op.static_args(node) if node.op.static_args else range(len(node.inputs))
+    return any(not _is_const(node.inputs[i]) for i in positions)
 
 
 def _rows_static(expression, *values, row, cotangent):
@@ -99,8 +105,10 @@ def _const(v):
     return jnp.asarray(v.data)
 
 
-jacobian_rows_op = Primitive("jacobian", _rows_infer, _rows_lower, None, static=_rows_static,
-                             describe=lambda node: "JacobianRows")
+jacobian_rows_op = Primitive("jacobian", _rows_infer, _rows_lower, None, describe=lambda node: "JacobianRows")
+# the same, for a row graph with value-dependent shapes (their keys are read ahead of the step; no gradient)
+jacobian_rows_static_op = Primitive("jacobian_static", _rows_infer, _rows_lower, None, static=_rows_static,
+                                    describe=lambda node: "JacobianRows")
 
 
 def _jacobian_of(expression, w, consider_constant, disconnected_inputs):
@@ -108,7 +116,8 @@ def _jacobian_of(expression, w, consider_constant, disconnected_inputs):
     u.name = "jacobian_row"
     row = grad(cost=None, known_grads={expression: u}, wrt=[w], consider_constant=consider_constant,
                disconnected_inputs=disconnected_inputs)[0]
-    return jacobian_rows_op(expression, *_row_roots(row, u), row=row, cotangent=u)
+    op = jacobian_rows_static_op if _value_dependent(row, u) else jacobian_rows_op
+    return op(expression, *_row_roots(row, u), row=row, cotangent=u)
 
 
 def jacobian(expression, wrt, consider_constant=None, disconnected_inputs="raise"):

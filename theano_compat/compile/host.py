@@ -19,7 +19,7 @@ from ..graph.constants import constant
 from ..graph.nodes import Variable, toposort
 from ..graph.ops import MethodNotDefined, is_tracer
 from ..graph.types import TensorType
-from . import guard
+from . import guard, mesh
 
 
 class NeedsShapes(Exception):
@@ -78,6 +78,7 @@ def lower_perform(node, args):
     if shapes is None:
         outs = call(*args)
     else:
+        mesh.host_code(f"the user Op {node.op}'s perform")
         *outs, failed = _with_symbolic_vjp(node, call)(*args)
         guard.report_host_failure(failed)
     return outs[0] if len(node.outputs) == 1 else tuple(outs)

@@ -33,6 +33,7 @@ import numpy as np
 from ..graph.nodes import Constant, inputs as graph_inputs, toposort
 from ..graph.ops import Primitive, is_tracer, primitive_name
 from ..graph.types import TensorType
+from . import mesh
 from .host import Raised, host_call, report_failure, stash
 
 WORDS = 628  # key[624], pos, has_gauss (0, 1 or KEEP), the cached gaussian (a float64 in two words)
@@ -174,6 +175,8 @@ def draw(state, args, spec):
         return new, out
 
     operands = [state] + [jax.lax.stop_gradient(args[k]) for k in traced]  # draws have no gradient
+    if any(is_tracer(o) for o in operands):
+        mesh.host_code("RandomStreams' numpy draws computed inside the step (randomstreams=numpy)")
     types = [TensorType("uint32", (False,)), spec.out_type]
     new, out = host_call(run, operands, types, [(WORDS + 1,), spec.out_shape], vectorize=True, catch=False)
     if is_tracer(new):

@@ -105,9 +105,14 @@ def schedule(nodes, outputs):
     return nodes
 
 
-def make_step(roots, outputs, update_values, nodes):
-    """The pure step: (root values) -> (outputs, new values of the updated shared variables)."""
+def make_step(roots, outputs, update_values, nodes, constrain=None):
+    """The pure step: (root values) -> (outputs, new values of the updated shared variables).
+
+    constrain: {variable: function of its traced value} applied where the variable is computed (a data
+    parallel placement's sharding constraints, compile/mesh.py)."""
     nodes = schedule(nodes, list(outputs) + list(update_values))
+    if constrain:
+        return _constrained_step(roots, outputs, update_values, nodes, constrain)
 
     def step(root_values, keys):
         env = dict(zip(roots, root_values))
@@ -118,4 +123,31 @@ def make_step(roots, outputs, update_values, nodes):
 
     constants = {i for node in nodes for i in node.inputs if isinstance(i, Constant)}
     constants |= {o for o in list(outputs) + list(update_values) if isinstance(o, Constant)}
+    return step
+
+
+def _constrained_step(roots, outputs, update_values, nodes, constrain):
+    """make_step's step with constraints: the node list cut after each node computing a constrained variable."""
+    segments, start = [], 0
+    for k, node in enumerate(nodes):
+        after = [o for o in node.outputs if o in constrain]
+        if after:
+            segments.append((nodes[start:k + 1], after))
+            start = k + 1
+    segments.append((nodes[start:], []))
+    at_roots = [r for r in roots if r in constrain]
+    constants = {i for node in nodes for i in node.inputs if isinstance(i, Constant)}
+    constants |= {o for o in list(outputs) + list(update_values) if isinstance(o, Constant)}
+
+    def step(root_values, keys):
+        env = dict(zip(roots, root_values))
+        for c in constants:
+            env[c] = c.data
+        for r in at_roots:
+            env[r] = constrain[r](env[r])
+        for segment, after in segments:
+            evaluate(segment, env, keys)
+            for v in after:
+                env[v] = constrain[v](env[v])
+        return tuple(env[o] for o in outputs), tuple(env[u] for u in update_values)
     return step

@@ -12,6 +12,7 @@ import jax
 from jax.sharding import SingleDeviceSharding
 
 from ..config import config, jax_device
+from ..distributed import is_distributed
 
 
 class Placement:
@@ -33,6 +34,10 @@ class Placement:
         """The sharding of a shared variable's value (a mesh placement replicates it)."""
         return self.sharding
 
+    def plan(self, inputs, givens, nodes):
+        """The sharding constraints of a step's values (a mesh placement splits the givens' batches)."""
+        return None
+
     def jit(self, fn, inputs, shared, donated):
         """jax.jit of a step fn(*inputs, *shared values): `inputs` and `shared` are the graph variables, and
         the arguments at positions `donated` give their buffers to the outputs."""
@@ -47,9 +52,15 @@ _CURRENT = {}
 
 
 def current():
-    """The placement that config.device names (read once: Theano fixes the device at start-up)."""
-    name = config.device
-    placement = _CURRENT.get(name)
+    """The placement that config.device names (read once: Theano fixes the device at start-up), over a mesh
+    of that platform's devices when the data_parallel flag is set (compile/mesh.py)."""
+    # processes that joined one mesh run data parallel over all its devices unless the flag says otherwise
+    key = (config.device, "all" if config.data_parallel == "off" and is_distributed() else config.data_parallel)
+    placement = _CURRENT.get(key)
     if placement is None:
-        placement = _CURRENT[name] = Placement(jax_device(name))
+        placement = Placement(jax_device(key[0]))
+        if key[1] != "off":
+            from . import mesh
+            placement = mesh.current(placement.device, key[1])
+        _CURRENT[key] = placement
     return placement

@@ -5,7 +5,7 @@ import jax
 import numpy as np
 
 from ..graph.nodes import Variable
-from ..graph.types import TensorType
+from ..graph.types import TensorType, generic
 from ..tensor.var import _tensor_py_operators
 from .container import Container, SharedContainer  # noqa: F401  (Theano's Container is served from here too)
 from . import placement
@@ -51,11 +51,14 @@ class SharedVariable(Variable):
 
     def get_value(self, borrow=False, return_internal_type=False):
         """The current value as a numpy array: a copy, or with borrow=True the value's own ndarray (on CPU,
-        changing it in place changes the variable, as in Theano)."""
+        changing it in place changes the variable, as in Theano). A value on several devices (data_parallel)
+        is gathered whole; with borrow and return_internal_type it is the jax.Array itself."""
         if not self._on_device:
             value = self.container.value
             return value if borrow else copy.deepcopy(value)
         if borrow:
+            if return_internal_type and _on_mesh(self.container.value):
+                return self.container.value  # data_parallel: the jax.Array itself, with its sharding
             return self.container.host_view()
         return np.array(self.container.value, copy=True)
 
@@ -86,6 +89,10 @@ class SharedVariable(Variable):
         self.__dict__.update(state)
         if self._on_device and isinstance(self.container, SharedContainer):
             self.container.store(np.asarray(self.container.value), self._put, alias=False)
+
+
+def _on_mesh(value):
+    return isinstance(value, jax.Array) and len(value.sharding.device_set) > 1
 
 
 class TensorSharedVariable(_tensor_py_operators, SharedVariable):
@@ -126,28 +133,10 @@ def _tensor_constructor(value, name, strict, allow_downcast, borrow, broadcastab
     return cls(name, ttype, np.array(value, copy=not borrow), strict, allow_downcast, borrow=borrow)
 
 
-class Generic:
-    """Theano's generic type: a shared variable holding any Python object (a list, None, ...)."""
-
-    def filter(self, data, strict=False, allow_downcast=None):
-        return data
-
-    def __eq__(self, other):
-        return type(other) is Generic
-
-    def __hash__(self):
-        return hash(Generic)
-
-    def __str__(self):
-        return "Generic"
-
-    __repr__ = __str__
-
-
 def _generic_constructor(value, name, strict, allow_downcast, borrow, broadcastable):
     if broadcastable is not None:
         raise TypeError("a generic shared variable has no broadcastable pattern")
-    return SharedVariable(name, Generic(), value if borrow else copy.deepcopy(value), strict, allow_downcast)
+    return SharedVariable(name, generic, value if borrow else copy.deepcopy(value), strict, allow_downcast)
 
 
 # Constructors tried from the last registered (theano.compile.shared_constructor); random streams add one.

@@ -20,6 +20,9 @@ AsTensorError.__module__ = "theano.tensor.var"
 # Registered by the op library: dimshuffle(x, pattern) and stack(list_of_variables).
 dimshuffle = None
 stack = None
+# Registered by the layers above: type class -> the op making a tensor of its variables (Scalar: Theano's
+# tensor_from_scalar).
+converters = {}
 
 
 def constant(x, name=None, ndim=None, dtype=None):
@@ -76,6 +79,8 @@ def as_tensor_variable(x, name=None, ndim=None):
 
 
 def _with_ndim(x, ndim):
+    if type(x.type) in converters:
+        x = converters[type(x.type)](x)
     if not isinstance(x.type, TensorType):
         raise AsTensorError("Variable type field must be a TensorType.", x, x.type)
     if ndim is None or x.ndim == ndim:

@@ -137,7 +137,13 @@ def autocast_int(x):
         return np.asarray(x, dtype="uint64")
 
 
+# Set by theano.scalar.autocast_float_as: the candidate dtypes of Python floats within its block.
+FLOAT_AUTOCAST = None
+
+
 def autocast_float(x):
+    if FLOAT_AUTOCAST is not None and isinstance(x, float):
+        return _autocast(x, FLOAT_AUTOCAST)
     if isinstance(x, np.floating):  # numpy scalars are typed on purpose: Theano passes them through
         return np.asarray(x)
     # Theano: with floatX float32 (or float16) every Python float becomes floatX, even an inexact one.

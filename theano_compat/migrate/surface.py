@@ -20,24 +20,6 @@ WORKING, ALIAS, NOOP, UNSUPPORTED, MISSING = "working", "alias", "no-op", "unsup
 
 # Names another piece of work owns, still missing: module -> names ("*" for all), and who provides them.
 PENDING = {
-    "theano.gof": ("", OP_API := "part of the op-building API (being built)"),
-    "theano.gpuarray.dnn": ("as_scalar constant get_scalar_type", "theano.scalar's API (being built)"),
-    "theano.sandbox.multinomial": ("as_scalar", "theano.scalar's API (being built)"),
-    "theano.tensor": ("get_scalar_constant_value_elemwises scalar_from_tensor tensor_from_scalar", OP_API),
-    "theano.tensor.basic": ("get_scalar_constant_value_elemwises scalar_from_tensor tensor_from_scalar", OP_API),
-    "theano.tensor.elemwise": ("get_scalar_type mul_without_zeros", OP_API),
-    "theano.tensor.nnet": ("scalar_sigmoid", "a scalar op, part of theano.scalar's API (being built)"),
-    "theano.tensor.nnet.sigm": ("scalar_sigmoid scalar_softplus ultra_fast_scalar_sigmoid",
-                                "scalar ops, part of theano.scalar's API (being built)"),
-    "theano.tensor.nnet.nnet": ("scalar_softsign", "a scalar op, part of theano.scalar's API (being built)"),
-    "theano.tensor.nnet.bn": ("add mul sub true_div as_common_dtype", "theano.scalar's API (being built)"),
-    "theano.tensor.xlogx": ("scalar_xlogx scalar_xlogy0", "scalar ops, part of theano.scalar's API (being built)"),
-    "theano.tensor.var": ("IntegerDivisionError", "theano.scalar's API (being built)"),
-    "theano.scalar": ("*", "theano.scalar's ops and scalar types are being built (the op-building API)"),
-    "theano.scalar.basic": ("*", "theano.scalar's ops and scalar types are being built (the op-building API)"),
-    "theano.scalar.basic_scipy": ("*", "theano.scalar's ops and scalar types are being built (the op-building API)"),
-    "theano.scalar.basic_sympy": ("*", "theano.scalar's ops and scalar types are being built (the op-building API)"),
-    "theano.scalar.sharedvar": ("ScalarSharedVariable shared", "theano.scalar's types are being built"),
 }
 OP_CLASSES = "Theano's op classes are being built (the op-building API)"
 

@@ -57,7 +57,15 @@ def _cast_describe(node):
 cast_op = Elemwise.record("cast", lambda x, dtype: [TensorType(dtype, x.broadcastable)], _cast_lower, _cast_grad,
                           describe=_cast_describe)
 cast_op.scalar_op = ScalarOp("cast")
-cast_op.node_props = lambda node: {"scalar_op": ScalarOp("Cast{%s}" % node.params["dtype"])}
+
+
+def _cast_props(node):
+    # theano.scalar's Cast of the node's dtype (theano.scalar imports this module: looked up when used)
+    from ..scalar import basic as scalar
+    return {"scalar_op": getattr(scalar, "convert_to_" + node.params["dtype"])}
+
+
+cast_op.node_props = _cast_props
 cast_op.pp = lambda node, args: f"Elemwise{{Cast{{{node.params['dtype']}}}}}({args[0]})"
 
 

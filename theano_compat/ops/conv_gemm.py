@@ -94,6 +94,9 @@ correlate.defvjp(_forward, _backward)
 
 def applies(img, kern, subsample, dilation, num_groups):
     """Whether a convolution can take this lowering (on a CPU)."""
+    from ..compile.mesh import partitioning
     from ..compile.target import platform
-    return (platform() == "cpu" and img.ndim == 4 and tuple(subsample) == (1, 1) and tuple(dilation) == (1, 1)
+    # a data-parallel step keeps XLA's convolution, which its partitioner splits by batch (it would gather the
+    # whole batch for this lowering's loop over images)
+    return (platform() == "cpu" and not partitioning() and img.ndim == 4 and tuple(subsample) == (1, 1) and tuple(dilation) == (1, 1)
             and num_groups == 1 and kern.ndim == 4)

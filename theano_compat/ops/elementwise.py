@@ -66,6 +66,8 @@ class Elemwise(TheanoOp):
     @classmethod
     def from_props(cls, scalar_op, inplace_pattern=None, name=None, nfunc_spec=None, openmp=None):
         # Theano: Elemwise(scalar.add) is T.add; in-place patterns are an optimisation XLA makes itself
+        if hasattr(scalar_op, "make_elemwise"):  # theano.scalar's ops know their elementwise op
+            return scalar_op.make_elemwise()
         op = REGISTRY.get(getattr(scalar_op, "name", None))
         if not isinstance(op, Elemwise):
             raise TypeError(f"theano_compat has no elementwise op for the scalar op {scalar_op}")
@@ -87,7 +89,9 @@ class Elemwise(TheanoOp):
     theano_name = None  # Theano names some Elemwise ops themselves: sigmoid, softplus, ...
 
     def __str__(self):
-        return self.__dict__.get("_str") or self.theano_name or f"Elemwise{{{self.scalar_op},no_inplace}}"
+        # Theano names T's ops after the tensor function (abs_, not the scalar op's str Abs); a per-node copy
+        # (TheanoOp.dress) prints its node's (cast: Elemwise{Cast{int64}})
+        return self.__dict__.get("_str") or self.theano_name or f"Elemwise{{{self.name},no_inplace}}"
 
 
 def elementwise(name, fn, rule, grad, symbol=None, pp=None, cast_inputs=True, compute=None, params=(),

@@ -370,3 +370,10 @@ class ComplexError(NotImplementedError):
 
 
 ComplexError.__module__ = "theano.scalar.basic"
+
+
+class IntegerDivisionError(Exception):
+    """Raised if someone tries to divide integers with '/' instead of '//' (config.int_division='raise')."""
+
+
+IntegerDivisionError.__module__ = "theano.scalar.basic"

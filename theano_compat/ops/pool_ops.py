@@ -30,14 +30,14 @@ def _checked_mode(mode):
     return mode
 
 
-def _window_inputs(nd, ignore_border, ws, stride, pad):
-    """Theano's make_node: stride defaults to ws, pad to zeros; Python tuples are checked now; all three
-    become int vectors (TypeError otherwise)."""
+def _window_inputs(nd, ignore_border, ws, stride, pad, check_tuples):
+    """Theano's make_node: stride defaults to ws, pad to zeros; Python tuples are checked now (check_tuples:
+    not by the PoolGrad classes); all three become int vectors (TypeError otherwise)."""
     if stride is None:
         stride = ws
     if pad is None:
         pad = (0,) * nd
-    elif isinstance(pad, (tuple, list)):
+    elif isinstance(pad, (tuple, list)) and check_tuples:
         if max(pad) != 0 and not ignore_border:
             raise NotImplementedError("padding works only with ignore_border=True")
         if isinstance(ws, (tuple, list)) and any(pad[i] >= ws[i] for i in range(nd)):
@@ -73,6 +73,7 @@ class _PoolFamily(TheanoOp):
 
     props = ()
     window_at = 1
+    check_tuples = True  # Theano's make_node refuses a Python-tuple pad that does not fit (not PoolGrad's)
 
     @classmethod
     def from_props(cls, ignore_border=False, mode="max", ndim=2, openmp=None):
@@ -94,7 +95,7 @@ class _PoolFamily(TheanoOp):
         if len({t.ndim for t in tensors}) > 1:
             raise AssertionError(f"{self}: the inputs must have the same number of dimensions")
         window = _window_inputs(self.ndim, self.ignore_border, window["ws"], window.get("stride"),
-                                window.get("pad"))
+                                window.get("pad"), self.check_tuples)
         return super().make_node(*tensors, *window, ignore_border=self.ignore_border, mode=self.mode,
                                  ndim=self.ndim)
 
@@ -213,6 +214,7 @@ class PoolGrad(OpenMPOp, _PoolFamily):
     """Theano's base class of MaxPoolGrad and AveragePoolGrad."""
 
     out_shape = staticmethod(Pool.out_shape)
+    check_tuples = False
 
     @classmethod
     def from_props(cls, ignore_border, mode="max", ndim=2, openmp=None):

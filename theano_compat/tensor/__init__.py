@@ -121,6 +121,15 @@ from ..graph.ops import MethodNotDefined  # noqa: E402,F401
 from ..printing import min_informative_str, pprint  # noqa: E402,F401
 from .. import compile, gof, printing  # noqa: E402,F401
 from .. import scalar as scal  # noqa: E402,F401  (Theano's tensor module imports it so; its tests use T.scal)
+from ..scalar.convert import ScalarFromTensor, TensorFromScalar, scalar_from_tensor, tensor_from_scalar  # noqa: E402
+# The scalar op classes through which Theano's get_scalar_constant_value looks for a constant.
+get_scalar_constant_value_elemwises = (
+    scal.Cast, scal.Switch, scal.NEQ, scal.EQ, scal.LT, scal.GT, scal.LE, scal.GE, scal.Sub, scal.Add, scal.Mod,
+    scal.Mul, scal.IntDiv, scal.TrueDiv, scal.Minimum, scal.Maximum)
+# theano.tensor.basic serves them too; they are set here, as basic loads before theano.scalar can
+basic.ScalarFromTensor, basic.TensorFromScalar = ScalarFromTensor, TensorFromScalar
+basic.scalar_from_tensor, basic.tensor_from_scalar = scalar_from_tensor, tensor_from_scalar
+basic.get_scalar_constant_value_elemwises = get_scalar_constant_value_elemwises
 import builtins as _builtins  # noqa: E402
 
 python_all, python_any, python_complex = _builtins.all, _builtins.any, _builtins.complex

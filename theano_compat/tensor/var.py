@@ -259,3 +259,4 @@ from .signature import TensorConstantSignature, equal_slices  # noqa: E402,F401
 from .utils import hash_from_ndarray  # noqa: E402,F401
 
 xrange = range
+from ..ops.math import IntegerDivisionError  # noqa: E402,F401

@@ -102,6 +102,13 @@ def class_cases():
     return res
 
 
+def run_grad_pad_ge_ws(theano, T, AveragePoolGrad):
+    """AveragePoolGrad (unlike Pool) takes a tuple pad >= ws; its windows then lie partly in the padding."""
+    x, gz = T.dtensor4("x"), T.dtensor4("gz")
+    f = theano.function([x, gz], AveragePoolGrad(True, mode="sum")(x, gz, (3, 2), (2, 1), (2, 2)))
+    return f(np.ones((1, 1, 4, 4)), np.arange(21.0).reshape(1, 1, 3, 7)).ravel().tolist()
+
+
 def structure():
     x, gz = T.dtensor4("x"), T.dtensor4("gz")
     ws = T.ivector("ws")
@@ -139,6 +146,7 @@ def structure():
     b["pad_ge_ws"] = outcome(lambda: str(Pool(True)(x, (2, 2), pad=(2, 1))))
     b["too_few_dims"] = outcome(lambda: str(Pool(True, ndim=3)(T.dmatrix("m"), (2, 2, 2))))
     b["images2neibs_bad_mode"] = outcome(lambda: str(Images2Neibs("same")))
+    b["average_pool_grad_pad_ge_ws"] = outcome(lambda: run_grad_pad_ge_ws(theano, T, AveragePoolGrad))
 
     def run(ib, win, n=2):
         f = theano.function([x, ws], Pool(ib)(x, ws[:n], ws[n:2 * n], ws[2 * n:]))

@@ -11,7 +11,7 @@ from .nnet import (confusion_matrix, crossentropy_to_crossentropy_with_softmax, 
                    graph_merge_softmax_with_crossentropy_softmax, h_softmax, prepend_0_to_each_row,
                    prepend_1_to_each_row, prepend_scalar_to_each_row, softmax_simplifier)
 from .nnet_helpers import conv2d_transpose  # noqa: F401
-from .sigm import sigmoid_inplace  # noqa: F401
+from .sigm import scalar_sigmoid, sigmoid_inplace  # noqa: F401
 
 __all__ = ["conv2d", "conv3d", "conv2d_grad_wrt_inputs", "abstract_conv", "conv", "conv3d2d", "nnet", "bn",
            "neighbours", "sigm", "blocksparse", "corr", "corr3d", "ctc", "h_softmax", "conv2d_transpose",

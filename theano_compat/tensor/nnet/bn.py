@@ -16,3 +16,17 @@ declare_noop(globals(), OPTIMIZER_WHY, NoOpOptimizer, objects="""
 
 from ...graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)
 from ...graph.types import TensorType  # noqa: E402,F401  (Theano's module imports it)
+
+from ...scalar.basic import Composite, add, as_common_dtype, get_scalar_type, mul, sub, true_div  # noqa: E402,F401
+
+
+class BNComposite(Composite):
+    """(x - mean) / std * gamma + beta as one scalar op of `dtype` (Theano's high_mem batch_normalization)."""
+
+    init_param = ("dtype",)
+
+    def __init__(self, dtype):
+        self.dtype = dtype
+        x, mean, std, gamma, beta = (get_scalar_type(dtype).make_variable() for _ in range(5))
+        o = add(mul(true_div(sub(x, mean), std), gamma), beta)
+        super().__init__([x, mean, std, gamma, beta], [o])

@@ -41,3 +41,8 @@ declare_unsupported(globals(), "a helper of Theano's softmax rewrites; XLA optim
                     functions="softmax_simplifier")
 
 from ...compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)
+from ...scalar.ops import UnaryScalarOp, linked_op  # noqa: E402
+from ...scalar.rules import upgrade_to_float  # noqa: E402
+
+ScalarSoftsign, scalar_softsign = linked_op("ScalarSoftsign", "nnet.softsign", UnaryScalarOp, "theano.tensor.nnet.nnet",
+                                            upgrade_to_float, "scalar_softsign")

@@ -7,6 +7,17 @@ from ...ops.nnet import hard_sigmoid, sigmoid, softplus, ultra_fast_sigmoid
 from ...printing import pprint  # noqa: F401
 from ...stand_ins import OPTIMIZER_WHY, NoOpOptimizer, declare_noop, declare_unsupported
 from ..checks import values_eq_approx_remove_inf  # noqa: F401
+from ...scalar.ops import UnaryScalarOp, linked_op
+from ...scalar.rules import upgrade_to_float
+
+_M = "theano.tensor.nnet.sigm"
+ScalarSigmoid, scalar_sigmoid = linked_op("ScalarSigmoid", "nnet.sigmoid", UnaryScalarOp, _M, upgrade_to_float,
+                                          "scalar_sigmoid")
+UltraFastScalarSigmoid, ultra_fast_scalar_sigmoid = linked_op(
+    "UltraFastScalarSigmoid", "nnet.ultra_fast_sigmoid", UnaryScalarOp, _M, upgrade_to_float,
+    "ultra_fast_scalar_sigmoid")
+ScalarSoftplus, scalar_softplus = linked_op("ScalarSoftplus", "nnet.softplus", UnaryScalarOp, _M, upgrade_to_float,
+                                            "scalar_softplus")
 
 imap = map
 register_local_1msigmoid = False

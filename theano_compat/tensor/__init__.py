@@ -105,6 +105,9 @@ from ..ops.subtensor import (AdvancedBooleanIncSubtensor, AdvancedBooleanSubtens
                              AdvancedIncSubtensor, AdvancedIncSubtensor1, AdvancedSubtensor, AdvancedSubtensor1,
                              BaseAdvancedIncSubtensor, BaseAdvancedSubtensor, IncSubtensor, Subtensor)
 from ..ops.reductions import CAReduce, Sum  # noqa: E402,F401
+from ..ops.extra import DiffOp  # noqa: E402,F401
+from ..ops.io import LoadFromDisk  # noqa: E402,F401
+from .io import MPIRecv, MPIRecvWait, MPISend, MPISendWait  # noqa: E402,F401
 from ..ops.shape import Flatten  # noqa: E402,F401
 from ..ops.arrange import Tile  # noqa: E402,F401
 from ..gof.params_type import ParamsType  # noqa: E402,F401

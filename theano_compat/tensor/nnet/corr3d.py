@@ -7,3 +7,5 @@ from ..basic import as_tensor_variable  # noqa: F401
 from .abstract_conv import get_conv_output_shape  # noqa: F401
 from .corr import blas_header_version, ldflags  # noqa: F401
 
+from ...gof.params_type import ParamsType  # noqa: E402,F401  (Theano's module imports it)
+from ...gof.type import EnumList  # noqa: E402,F401  (Theano's module imports it)

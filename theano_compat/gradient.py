@@ -17,9 +17,19 @@ from .graph.nodes import Variable  # noqa: E402,F401
 izip, xrange = zip, range
 grad_time = 0
 tensor = None  # Theano: a placeholder the module fills in lazily
-# Theano's gradient-shaping op instances; here the functions that build the same graphs.
-consider_constant_, zero_grad_, disconnected_grad_ = consider_constant, zero_grad, disconnected_grad
-undefined_grad_ = undefined_grad
+# Theano's op classes of the gradient-shaping ops, and its instances of them
+from .compile.gradient import (ConsiderConstant, DisconnectedGrad, GradClip, GradScale, UndefinedGrad,  # noqa: E402
+                               ViewOp, ZeroGrad)
+
+consider_constant_, zero_grad_, disconnected_grad_ = ConsiderConstant(), ZeroGrad(), DisconnectedGrad()
+from .gof.null_type import null_type  # noqa: E402,F401
+
+
+def __getattr__(name):
+    # UndefinedGrad's record lives with the random streams' ops, registered once theano.tensor is imported
+    if name == "undefined_grad_":
+        return UndefinedGrad()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def mode_not_slow(mode):

@@ -13,6 +13,7 @@ from .compile.shared import Container
 from .configparser import change_flags
 from .gof import CLinker, DualLinker, OpWiseCLinker
 from .gof.fg import FunctionGraph, InconsistencyError
+from .gof.op import OpenMPOp  # noqa: F401
 from .gof.link import Linker, LocalLinker, PerformLinker
 from .gof.utils import object2
 from .gradient import Lop, Rop, subgraph_grad
@@ -55,4 +56,4 @@ __all__ = ["as_op", "compat", "configparser", "misc", "scalar", "updates", "func
            "ProfileStats", "Container", "change_flags", "CLinker", "DualLinker", "OpWiseCLinker", "FunctionGraph",
            "InconsistencyError", "Linker", "LocalLinker", "PerformLinker", "object2", "Lop", "Rop",
            "subgraph_grad", "PY3", "has_handlers", "disable_log_handler", "get_scalar_constant_value",
-           "sparse_grad", "test"]
+           "sparse_grad", "test", "OpenMPOp"]

@@ -767,6 +767,11 @@ R("arange", "T.arange(start=1, stop=n)", [X("T.iscalar", 4, "n")], tag="keyword 
 R("arange", "T.arange(0, 5, 0)", [], tag="zero step")
 R("arange", "T.arange(n, step=2)", [X("T.iscalar", 5, "n")], tag="keyword step")
 R("arange", "T.arange(-3)", [], tag="negative stop -> empty")
+R("arange", "T.arange(a, b, c)", [X("T.dscalar", 0.1, "a"), X("T.dscalar", 7.3, "b"), X("T.dscalar", 0.7, "c")],
+  tag="numpy's fill: first + i * (second - first), each rounded")
+R("arange", "T.arange(a, b, c)", [X("T.fscalar", -5.0, "a"), X("T.fscalar", 1.1, "b"), X("T.fscalar", 1.2, "c")],
+  tag="float32 bounds")
+R("arange", "T.arange(a, b, c)", [X("T.dscalar", -3.3, "a"), X("T.dscalar", 40.1, "b"), X("T.dscalar", 0.37, "c")])
 R("mgrid", "T.mgrid[0:2, 0:3]", [])
 R("mgrid", "T.mgrid[0:n, 1:4:2]", [X("T.iscalar", 2, "n")])
 R("mgrid", "T.mgrid[0:1:0.5]", [])
@@ -1332,6 +1337,14 @@ R("grad_clip", "theano.gradient.grad_clip(x ** 2, -1.0, 1.0)", [X("T.dvector", V
 R("grad_clip", "theano.gradient.grad_clip(x, lo, hi) * 3", [X("T.dvector", V3), X("T.dscalar", -0.5, "lo"),
                                                            X("T.dscalar", 0.5, "hi")], grad=["x"], tag="symbolic bounds")
 R("undefined_grad", "theano.gradient.undefined_grad(x) * 2", [X("T.dvector", V3)], grad=["x"])
+R("consider_constant", "x * theano.gradient.consider_constant(x)", [X("T.dvector", V3)], grad=["x"])
+R("consider_constant", "theano.gradient.consider_constant(x ** 2)", [X("T.dvector", V3)], grad=["x"],
+  tag="its gradient is zeros (connected), not a disconnection")
+R("view_op", "theano.compile.view_op(x) * 2", [X("T.dvector", V3)], grad=["x"])
+R("deep_copy_op", "theano.compile.deep_copy_op(x) ** 2", [X("T.dmatrix", M23)], grad=["x"])
+R("shape_i", "theano.compile.ops.Shape_i(1)(x)", [X("T.dmatrix", M23)])
+R("shape_i", "theano.compile.ops.Shape_i(0)(x) * x", [X("T.dvector", V3)], grad=["x"])
+R("shape_i", "theano.compile.ops.Shape_i(2)(x)", [X("T.dmatrix", M23)], tag="axis beyond ndim")
 R("jacobian", "theano.gradient.jacobian(x ** 2 * T.sum(x), x)", [X("T.dvector", V3)], grad=["x"])
 R("jacobian", "T.jacobian(T.dot(w, x), x)", [X("T.dvector", V3), X("T.dmatrix", M23, "w")], grad=["w"])
 R("jacobian", "T.jacobian(T.dot(w, x), [x, w])", [X("T.dvector", V3), X("T.dmatrix", M23, "w")])

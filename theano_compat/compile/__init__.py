@@ -17,7 +17,8 @@ from .mode import (FAST_COMPILE, FAST_RUN, OPT_FAST_COMPILE, OPT_FAST_RUN, OPT_F
                    Mode, PrintCurrentFunctionGraph, Supervisor, exclude, get_default_mode, get_mode,
                    instantiated_default_mode, local_useless, optdb, predefined_linkers, predefined_modes,
                    predefined_optimizers, register_linker, register_mode, register_optimizer)
-from .ops import (FromFunctionOp, as_op, deep_copy_op, ops_with_inner_function, register_deep_copy_op_c_code,
+from .ops import (DeepCopyOp, OutputGuard, Rebroadcast, Shape, Shape_i, SpecifyShape, ViewOp,  # noqa: F401
+                  FromFunctionOp, as_op, deep_copy_op, ops_with_inner_function, register_deep_copy_op_c_code,
                   register_rebroadcast_c_code, register_shape_c_code, register_shape_i_c_code,
                   register_specify_shape_c_code, register_view_op_c_code, shape, specify_shape, view_op)
 from .debugmode import DebugMode

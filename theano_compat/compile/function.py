@@ -9,6 +9,7 @@ import numpy as np
 from ..config import config, matmul_precision
 from ..graph.constants import as_tensor_variable
 from ..graph.nodes import Constant, Variable, clone_replace, inputs as graph_inputs, toposort
+from ..graph.null import NullType
 from ..graph.types import TensorType
 from . import cache, guard, placement
 from .errors import MissingInputError, UnusedInputError
@@ -224,6 +225,8 @@ class Function(FunctionModel):
         for r in roots:
             if r.owner is not None or isinstance(r, (Constant, SharedVariable)) or r in self._input_vars:
                 continue
+            if isinstance(r.type, NullType):  # an undefined gradient as an output (Theano's FunctionGraph)
+                raise TypeError("Computation graph contains a NaN. " + r.type.why_null)
             raise MissingInputError(
                 f"Input 0 of the graph (indices start from 0), used to compute the outputs, was not "
                 f"provided and not given a value ({r}). Use the Theano flag exception_verbosity='high', for more "

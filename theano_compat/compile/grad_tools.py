@@ -12,7 +12,7 @@ import numpy as np
 from ..graph.nodes import Variable, inputs as graph_inputs, toposort
 from ..graph.ops import Primitive
 from ..graph.types import TensorType
-from .gradient import grad
+from .gradient import GradScale, grad
 from .rop import Rop  # noqa: F401  (theano.gradient.Rop)
 from ..graph.constants import as_tensor_variable
 
@@ -310,7 +310,7 @@ def _scale_rule(inputs, outputs, gouts, multiplier):
     return [gouts[0] * multiplier]
 
 
-grad_scale_op = Primitive("grad_scale", lambda x, multiplier: [x.type], lambda x, multiplier: x, _scale_rule,
+grad_scale_op = GradScale.record("grad_scale", lambda x, multiplier: [x.type], lambda x, multiplier: x, _scale_rule,
                    describe=lambda node: "GradScale")
 
 

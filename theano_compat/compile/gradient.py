@@ -13,7 +13,7 @@ import numpy as np
 from ..config import config
 from ..graph import dtypes as D
 from ..graph.nodes import Variable, ancestors
-from ..graph.ops import Primitive
+from ..graph.ops import REGISTRY, Primitive, TheanoOp
 from ..graph.types import TensorType, Type
 from ..graph.constants import as_tensor_variable
 from ..graph.null import NullType, is_null as _is_null, undefined_grad  # noqa: F401  (theano.gradient's names)
@@ -299,13 +299,84 @@ def vjp_grad(inputs, outputs, ograds, **params):
 
 # --- gradient-shaping ops (theano.gradient) ---
 
-def _identity_op(name, grad_rule):
-    return Primitive(name, lambda x, **p: [x.type], lambda x, **p: x, grad_rule, describe=lambda node: name)
+class ViewOp(TheanoOp):
+    """Theano's ViewOp (compile.ops): the identity; theano.compile.view_op and the gradient-shaping ops below
+    (Theano's ViewOp subclasses) make its nodes. Defined here, below compile.ops, because the ops of this
+    module subclass it."""
+
+    @classmethod
+    def from_props(cls):
+        return cls.instance() if cls is not ViewOp else REGISTRY["view_op"]
+
+    @classmethod
+    def instance(cls):
+        raise TypeError(f"theano_compat does not build {cls.__name__} ops from Theano's constructor; use the "
+                        "theano.gradient function that makes them")
 
 
-_disconnected = _identity_op("disconnected_grad", lambda inputs, outputs, gouts: [None])
+class ConsiderConstant(ViewOp):
+    """Theano's ConsiderConstant: consider_constant(x); the gradient through it is zeros (Theano's grad)."""
+
+    @classmethod
+    def instance(cls):
+        return _consider_constant
+
+
+class ZeroGrad(ViewOp):
+    """Theano's ZeroGrad: zero_grad(x); the gradient through it is zeros, the input stays connected."""
+
+    @classmethod
+    def instance(cls):
+        return _zero
+
+
+class DisconnectedGrad(ViewOp):
+    """Theano's DisconnectedGrad: disconnected_grad(x); no gradient flows through it."""
+
+    @classmethod
+    def instance(cls):
+        return _disconnected
+
+
+class UndefinedGrad(ViewOp):
+    """Theano's UndefinedGrad: undefined_grad(x); its gradient is a NullType (the record: ops/random_mrg.py)."""
+
+    @classmethod
+    def instance(cls):
+        return REGISTRY["undefined_grad"]
+
+
+class GradClip(ViewOp):
+    """Theano's GradClip: grad_clip(x, lower, upper); clip_lower_bound / clip_upper_bound are its props."""
+
+    def node_props(self, node):
+        return {"clip_lower_bound": node.params["lo"], "clip_upper_bound": node.params["hi"]}
+
+    def __str__(self):
+        return "GradClip"
+
+
+class GradScale(ViewOp):
+    """Theano's GradScale: grad_scale(x, multiplier); multiplier is its prop (record: compile/grad_tools.py)."""
+
+    def node_props(self, node):
+        return {"multiplier": node.params["multiplier"]}
+
+    def __str__(self):
+        return "GradScale"
+
+
+def _identity_op(cls, name, grad_rule):
+    return cls.record(name, lambda x, **p: [x.type], lambda x, **p: x, grad_rule, describe=lambda node: cls.__name__)
+
+
+view_op_record = _identity_op(ViewOp, "view_op", lambda inputs, outputs, gouts: [gouts[0]])
+_disconnected = _identity_op(DisconnectedGrad, "disconnected_grad", lambda inputs, outputs, gouts: [None])
 _STOP.add(_disconnected)
-_zero = _identity_op("zero_grad", lambda inputs, outputs, gouts: [_float_zeros_like(inputs[0])])
+_zero = _identity_op(ZeroGrad, "zero_grad", lambda inputs, outputs, gouts: [_float_zeros_like(inputs[0])])
+# Theano's ConsiderConstant.grad: zeros like the output gradient (connected), not a disconnection
+_consider_constant = _identity_op(ConsiderConstant, "consider_constant",
+                                  lambda inputs, outputs, gouts: [_float_zeros_like(inputs[0])])
 
 
 def _clip_rule(inputs, outputs, gouts, lo, hi):
@@ -313,7 +384,7 @@ def _clip_rule(inputs, outputs, gouts, lo, hi):
     return [clip(gouts[0], lo, hi)]
 
 
-_grad_clip = Primitive("grad_clip", lambda x, lo, hi: [x.type], lambda x, lo, hi: x, _clip_rule,
+_grad_clip = GradClip.record("grad_clip", lambda x, lo, hi: [x.type], lambda x, lo, hi: x, _clip_rule,
                 describe=lambda node: "GradClip")
 
 
@@ -323,7 +394,10 @@ def disconnected_grad(x):
 
 
 def consider_constant(x):
-    return _disconnected(x)
+    """x, whose gradient is zeros (deprecated in Theano for zero_grad / disconnected_grad)."""
+    warnings.warn("consider_constant() is deprecated, use zero_grad() or disconnected_grad() instead.",
+                  stacklevel=3)
+    return _consider_constant(x)
 
 
 def zero_grad(x):

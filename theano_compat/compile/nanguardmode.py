@@ -49,3 +49,6 @@ class NanGuardMode(Mode):
     def __init__(self, nan_is_error=None, inf_is_error=None, big_is_error=None, optimizer="default", linker=None):
         super().__init__(linker="py" if linker is None else linker, optimizer=optimizer)
         self.nan_is_error, self.inf_is_error, self.big_is_error = nan_is_error, inf_is_error, big_is_error
+
+
+from ..gpuarray.type import GpuArrayType  # noqa: E402,F401  (Theano's module imports it; a stand-in here)

@@ -5,10 +5,13 @@ import pickle
 import sys
 
 from ..compat import integer_types  # noqa: F401  (Theano's six names)
-from ..graph.ops import Op
+from ..graph.ops import Op, TheanoOp
+from ..ops.basic import Rebroadcast  # noqa: F401
+from ..ops.checks import SpecifyShape  # noqa: F401
+from ..ops.shape import Shape, Shape_i  # noqa: F401
+from .gradient import ViewOp, view_op_record
 from ..graph.types import TensorType, Type
 from ..ops.checks import specify_shape  # noqa: F401
-from ..ops.math import tensor_copy
 from ..ops.shape import shape  # noqa: F401
 from ..stand_ins import C_CODE_WHY, noop_function
 
@@ -80,14 +83,25 @@ def as_op(itypes, otypes, infer_shape=None):
     return make_op
 
 
-def view_op(x):
-    """theano.compile.view_op: x, as a new variable of the same value."""
-    return tensor_copy(x)
+class OutputGuard(ViewOp):
+    """Theano's OutputGuard (a ViewOp its function-building puts on outputs); outputs need no guard here."""
 
 
-def deep_copy_op(x):
-    """theano.compile.deep_copy_op: a copy of x (outputs here never alias their inputs anyway)."""
-    return tensor_copy(x)
+class DeepCopyOp(TheanoOp):
+    """Theano's DeepCopyOp: theano.compile.deep_copy_op; a function's outputs never alias its inputs here,
+    and Theano's optimizer output with its DeepCopyOp nodes is not built."""
+
+    @classmethod
+    def from_props(cls):
+        return deep_copy_op
+
+
+view_op = view_op_record  # theano.compile.view_op: the ViewOp instance (calling it builds the node)
+def _no_grad(inputs, outputs, gouts):
+    raise AttributeError("'DeepCopyOp' object has no attribute 'grad'")  # Theano's DeepCopyOp defines none
+
+
+deep_copy_op = DeepCopyOp.record("deep_copy_op", lambda x: [x.type], lambda x: x, _no_grad)
 
 
 def shape_i(var, i, fgraph=None):
@@ -96,8 +110,8 @@ def shape_i(var, i, fgraph=None):
 
 
 def shape_i_op(i):
-    """An op-like callable giving the i-th dimension of its input's shape."""
-    return lambda var: var.shape[i]
+    """Theano's cached Shape_i(i) instance."""
+    return Shape_i(i)
 
 
 register_view_op_c_code = noop_function("register_view_op_c_code", C_CODE_WHY)

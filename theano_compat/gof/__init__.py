@@ -8,6 +8,9 @@ from ..stand_ins import C_CODE_WHY, LINKER_WHY, OPTIMIZER_WHY, NoOpLinker, NoOpO
 from . import fg, graph, link, null_type, op, opt, optdb, params_type, type, utils  # noqa: F401
 from .fg import CachedConstantError, FunctionGraph, InconsistencyError, MissingInputError
 from .graph import view_roots
+from .op import COp, OpenMPOp  # noqa: F401
+from .params_type import Params, ParamsType  # noqa: F401
+from .type import CEnumType, EnumList, EnumType  # noqa: F401
 from .link import Container, Linker, LocalLinker, PerformLinker, WrapLinker, WrapLinkerMany
 from .opt import (CheckStackTraceOptimization, EquilibriumOptimizer, LocalOptGroup, LocalOptimizer,
                   MergeOptimizer, NavigatorOptimizer, OpKeyOptimizer, OpRemove, OpSub, Optimizer, PatternSub,

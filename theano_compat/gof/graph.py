@@ -4,7 +4,7 @@ from ..compat import integer_types, string_types  # noqa: F401  (Theano's six na
 import contextlib
 from collections import deque
 
-from ..graph.nodes import Apply, Constant, Variable
+from ..graph.nodes import Apply, Constant, Node, Variable  # noqa: F401
 from ..config import config  # noqa: F401  (Theano's module exports it)
 from ..misc.ordered_set import OrderedSet
 

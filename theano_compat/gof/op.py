@@ -95,3 +95,16 @@ def apply_meth(tag):
     return _c_method(tag, f)
 
 from ..graph.ops import PureOp  # noqa: E402,F401  (Theano's module imports it)
+
+
+class COp(Op):
+    """Theano's COp(func_files, func_name): an op whose C code lives in files. Subclassable: the files are
+    recorded and never compiled; the op works where it defines perform (XLA has no use for C code)."""
+
+    def __init__(self, func_files=None, func_name=None):
+        if isinstance(func_files, str):
+            func_files = [func_files]
+        self.func_files, self.func_name = list(func_files or []), func_name
+
+
+from ..graph.ops import OpenMPOp  # noqa: E402,F401

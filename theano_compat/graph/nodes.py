@@ -4,7 +4,16 @@ import itertools
 import numpy as np
 
 
-class Variable:
+class Node:
+    """theano.gof.graph.Node: the common base class of Apply and Variable (a node of the bipartite graph)."""
+
+    __slots__ = ()
+
+    def get_parents(self):
+        raise NotImplementedError()
+
+
+class Variable(Node):
     """A symbolic value of some type; `owner` is the Apply node that computes it (None for a root)."""
 
     _ids = itertools.count()
@@ -65,7 +74,7 @@ class Constant(Variable):
         return self  # constants are shared between clones, as in Theano
 
 
-class Apply:
+class Apply(Node):
     """One application of an op to input variables, producing output variables (theano.gof.Apply).
 
     Apply(op, inputs, outputs) as in Theano: the outputs are fresh variables, which become this node's. A

@@ -119,6 +119,13 @@ class Op(metaclass=MetaObject):
         raise MethodNotDefined(f"{type(self).__name__}.c_code", type(self), type(self).__name__)
 
 
+class OpenMPOp(Op):
+    """theano.OpenMPOp: an op whose C code may use OpenMP; XLA decides threading here, the flag is kept."""
+
+    def __init__(self, openmp=None):
+        self.openmp = bool(openmp)
+
+
 PureOp = Op  # Theano's PureOp is Op without the C interface: one class serves both names here
 
 
@@ -201,6 +208,12 @@ class TheanoOp(Primitive, metaclass=OpClass):
     """A built-in op of one of Theano's op classes (see OpClass)."""
 
     props = ()  # the names of Theano's props, for ops built from them
+    # node_props(node) -> Theano's props of the op of one application (Sum.axis, Reshape.ndim), where they
+    # vary per node; node_class(node) -> Theano's class of that application, where one record serves several
+    # of Theano's classes (Subtensor / AdvancedSubtensor1 / ...). Either makes the node's op a copy of the
+    # record (same lowering) carrying them, and its str() Theano's; the record itself stays the builders'.
+    node_props = None
+    node_class = None
 
     @classmethod
     def record(cls, *args, **kwargs):
@@ -213,14 +226,44 @@ class TheanoOp(Primitive, metaclass=OpClass):
         raise TypeError(f"theano_compat does not build {cls.__name__} ops from Theano's constructor; use the "
                         "theano.tensor function that makes them")
 
-    def with_props(self, **props):
+    def with_props(self, _cls=None, **props):
         """A copy of this record carrying Theano's props; equal to another copy with the same props."""
-        op = object.__new__(type(self))
+        op = object.__new__(_cls or type(self))
         op.__dict__.update(self.__dict__)
         op.__dict__.update(props)
         op.props = tuple(props)
         op.__props__ = op.props  # Theano's name for them, which code reads (op.__props__, op._props())
         return op
+
+    def constructed(self, build, **props):
+        """The op Theano's constructor gives (`T.Alloc()`, `Reshape(2)`): a copy of this record with the props,
+        whose application is build(op, *inputs) -> the output variable(s) of the shim's builder function."""
+        op = self.with_props(**props)
+        op._build = build
+        return op
+
+    def make_node(self, *inputs, **params):
+        build = self.__dict__.get("_build")
+        if build is not None and not params:
+            out = build(self, *inputs)
+            return (out[0] if isinstance(out, (list, tuple)) else out).owner
+        node = super().make_node(*inputs, **params)
+        if params:
+            self.dress(node)
+        return node
+
+    def dress(self, node):
+        """Give the node Theano's op of its application (see node_props); build-time only (one small copy per
+        node): the compiled step never sees it."""
+        if self.node_props is not None or self.node_class is not None:
+            props = self.node_props(node) if self.node_props is not None else {}
+            op = self.with_props(self.node_class(node) if self.node_class is not None else None, **props)
+            op._str = self.describe(node)
+            node.op = op
+
+    def __str__(self):
+        # Theano's str of an op without per-node props is its class name (Alloc, Shape, SpecifyShape, ...)
+        return self.__dict__.get("_str") or type(self).__name__
 
     def __repr__(self):
         return str(self)
@@ -238,12 +281,11 @@ class TheanoOp(Primitive, metaclass=OpClass):
         return {p: getattr(self, p) for p in self.props}
 
     def __eq__(self, other):
-        if not self.props:
-            return self is other
+        # one record per name: a record equals its copies of the same class and props (Alloc() == alloc's op)
         return type(other) is type(self) and other.name == self.name and other._props() == self._props()
 
     def __hash__(self):
-        return hash((type(self), self.name, _hashable(self._props()))) if self.props else id(self)
+        return hash((type(self), self.name, _hashable(self._props())))
 
 
 class PropsOp(TheanoOp):
@@ -294,6 +336,8 @@ def _hashable(value):
         return tuple(_hashable(v) for v in value)
     if isinstance(value, dict):
         return tuple(sorted((k, _hashable(v)) for k, v in value.items()))
+    if isinstance(value, slice):  # Subtensor.idx_list entries (slices are unhashable before Python 3.12)
+        return ("slice", _hashable(value.start), _hashable(value.stop), _hashable(value.step))
     return value
 
 

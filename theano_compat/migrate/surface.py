@@ -20,11 +20,6 @@ WORKING, ALIAS, NOOP, UNSUPPORTED, MISSING = "working", "alias", "no-op", "unsup
 
 # Names another piece of work owns, still missing: module -> names ("*" for all), and who provides them.
 PENDING = {
-    "theano.gof": ("Params", OP_API := "part of the op-building API (being built)"),
-    "theano.gof.params_type": ("Params", OP_API),
-    "theano.gof.graph": ("Node", OP_API),
-    "theano.gof.type": ("CDataTypeConstant CLinkerType", OP_API),
-    "theano.tensor.opt": ("ALL_REDUCE", "the list of Theano's reduction op classes (op-building API, being built)"),
 }
 OP_CLASSES = "Theano's op classes are being built (the op-building API)"
 

@@ -27,4 +27,6 @@ def may_share_memory(a, b, raise_other_type=True):
     return any(np.may_share_memory(x, y) for x in parts[0] for y in parts[1])
 
 
+from ..sparse.type import SparseType  # noqa: E402,F401  (Theano's module imports it; a stand-in here)
+
 __all__ = ["may_share_memory", "TensorType"]

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..graph import dtypes as D
 from ..graph.nodes import Constant
-from ..graph.ops import Primitive, PropsOp
+from ..graph.ops import Primitive, PropsOp, TheanoOp
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -68,6 +68,10 @@ def squeeze(x):
     """Remove broadcastable dimensions from the shape of an array."""
     x = _tensor(x)
     return x.dimshuffle([i for i in range(x.ndim) if not x.broadcastable[i]])
+
+
+class Tile(TheanoOp):
+    """Theano's deprecated Tile(ndim) op; T.tile builds alloc, dimshuffle and reshape, as in Theano 1.0."""
 
 
 def tile(x, reps, ndim=None):
@@ -191,7 +195,19 @@ def _split_grad(inputs, outputs, gouts, n):
     return [join(int(axis.data), *gs), undefined_grad(axis, "Split"), undefined_grad(splits, "Split")]
 
 
-split_op = Primitive("split", lambda x, axis, splits, n: [x.type] * n, _split_lower, _split_grad, static=_split_static,
+class Split(TheanoOp):
+    """Theano's Split(len_splits): T.split makes its nodes; Split(n)(x, axis, splits) is T.split."""
+
+    @classmethod
+    def from_props(cls, len_splits):
+        return split_op.constructed(lambda op, x, axis, splits: split(x, splits, op.len_splits, axis),
+                                    len_splits=int(len_splits))
+
+    def node_props(self, node):
+        return {"len_splits": node.params["n"]}
+
+
+split_op = Split.record("split", lambda x, axis, splits, n: [x.type] * n, _split_lower, _split_grad, static=_split_static,
               static_args=lambda node: (1, 2), describe=lambda node: "Split{%d}" % node.params["n"])
 
 

@@ -4,7 +4,8 @@ import numpy as np
 
 from ..config import config
 from ..graph import dtypes as D
-from ..graph.ops import Primitive, primitive_name
+from ..graph.ops import Primitive, TheanoOp, primitive_name
+from .elementwise import Elemwise, ScalarOp
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -47,8 +48,24 @@ def _cast_lower(x, dtype):
     return c_cast(x, dtype)
 
 
-cast_op = Primitive("cast", lambda x, dtype: [TensorType(dtype, x.broadcastable)], _cast_lower, _cast_grad,
-             describe=lambda node: f"Elemwise{{Cast{{{node.params['dtype']}}}}}")
+def _cast_describe(node):
+    return f"Elemwise{{Cast{{{node.params['dtype']}}}}}"
+
+
+# Theano's cast is an Elemwise of the scalar Cast op: isinstance(node.op, T.Elemwise) holds for its nodes,
+# each of which prints its dtype (a per-node copy, see TheanoOp.dress)
+cast_op = Elemwise.record("cast", lambda x, dtype: [TensorType(dtype, x.broadcastable)], _cast_lower, _cast_grad,
+                          describe=_cast_describe)
+cast_op.scalar_op = ScalarOp("cast")
+
+
+def _cast_props(node):
+    # theano.scalar's Cast of the node's dtype (theano.scalar imports this module: looked up when used)
+    from ..scalar import basic as scalar
+    return {"scalar_op": getattr(scalar, "convert_to_" + node.params["dtype"])}
+
+
+cast_op.node_props = _cast_props
 cast_op.pp = lambda node, args: f"Elemwise{{Cast{{{node.params['dtype']}}}}}({args[0]})"
 
 
@@ -83,7 +100,24 @@ def _make_vector_grad(inputs, outputs, gouts, dtype):
     return [gouts[0][i] for i in range(len(inputs))]
 
 
-make_vector_op = Primitive("make_vector", _make_vector_infer,
+class MakeVector(TheanoOp):
+    """Theano's MakeVector(dtype) (tensor.opt): T.stack of scalars and as_tensor_variable of a list make it."""
+
+    @classmethod
+    def from_props(cls, dtype="int64"):
+        def build(op, *inputs):
+            inputs = [as_tensor_variable(i) for i in inputs]
+            if inputs and D.upcast(op.dtype, *[i.dtype for i in inputs]) != op.dtype:
+                raise AssertionError("The upcast of the inputs to MakeVector should match the dtype given in "
+                                     "__init__.")
+            return make_vector(*inputs, dtype=op.dtype)
+        return make_vector_op.constructed(build, dtype=dtype)
+
+    def node_props(self, node):
+        return {"dtype": node.params["dtype"]}
+
+
+make_vector_op = MakeVector.record("make_vector", _make_vector_infer,
                     lambda *xs, dtype: jnp.stack([jnp.asarray(x, dtype=dtype) for x in xs]) if xs
                     else jnp.zeros((0,), dtype), _make_vector_grad,
                     describe=lambda node: "MakeVector{dtype='%s'}" % node.params["dtype"])
@@ -173,11 +207,14 @@ def _scalar_of(data):
 def _shape_entry(v):
     """x.shape[i]: 1 for a broadcastable dimension, the size for a constant x."""
     from ..graph.nodes import Constant
-    spec = v.owner.params.get("spec") if primitive_name(v.owner) == "subtensor" else None
-    if spec is None or len(spec) != 1 or spec[0][0] != "int" or not isinstance(spec[0][1], int):
-        return None
-    x = v.owner.inputs[0].owner.inputs[0]
-    i = spec[0][1]
+    if primitive_name(v.owner) == "shape_i":
+        x, i = v.owner.inputs[0], v.owner.params["i"]
+    else:
+        spec = v.owner.params.get("spec") if primitive_name(v.owner) == "subtensor" else None
+        if spec is None or len(spec) != 1 or spec[0][0] != "int" or not isinstance(spec[0][1], int):
+            return None
+        x = v.owner.inputs[0].owner.inputs[0]
+        i = spec[0][1]
     if not -x.ndim <= i < x.ndim:
         return None
     if isinstance(x, Constant):
@@ -231,7 +268,19 @@ def _alloc_grad(inputs, outputs, gouts):
     return [gx] + [None] * (len(inputs) - 1)
 
 
-alloc_op = Primitive("alloc", _alloc_infer, _alloc_lower, _alloc_grad, static=_alloc_static,
+class Alloc(TheanoOp):
+    """Theano's Alloc: T.alloc makes its nodes; Alloc()(value, *shape) is T.alloc."""
+
+    @classmethod
+    def from_props(cls):
+        return alloc_op.constructed(lambda op, value, *shape: alloc(value, *shape))
+
+
+class AllocEmpty(TheanoOp):
+    """Theano's AllocEmpty(dtype): an uninitialised array; T.zeros-like allocation serves here."""
+
+
+alloc_op = Alloc.record("alloc", _alloc_infer, _alloc_lower, _alloc_grad, static=_alloc_static,
               static_args=lambda node: range(1, len(node.inputs)), describe=lambda node: "Alloc")
 alloc_op.expands = True  # not constant-folded: its output may be much larger than its inputs
 alloc_op.pp = lambda node, args: f"alloc({', '.join(args)})"
@@ -263,7 +312,19 @@ def _rebroadcast_lower(x, bcast):
     return x
 
 
-rebroadcast_op = Primitive("rebroadcast", lambda x, bcast: [TensorType(x.dtype, bcast)], _rebroadcast_lower,
+class Rebroadcast(TheanoOp):
+    """Theano's Rebroadcast(*(axis, bool)): patternbroadcast, addbroadcast and unbroadcast make its nodes."""
+
+    @classmethod
+    def from_props(cls, *axis):
+        return rebroadcast_op.constructed(lambda op, x: _rebroadcast(x, sorted(op.axis.items())), axis=dict(axis))
+
+    def node_props(self, node):
+        x, bcast = node.inputs[0], node.params["bcast"]
+        return {"axis": {i: b for i, b in enumerate(bcast) if b != x.broadcastable[i]}}
+
+
+rebroadcast_op = Rebroadcast.record("rebroadcast", lambda x, bcast: [TensorType(x.dtype, bcast)], _rebroadcast_lower,
                     lambda inputs, outputs, gouts, bcast: [patternbroadcast(gouts[0], inputs[0].broadcastable)],
                     describe=lambda node: "Rebroadcast{%s}" % ",".join(
                         str(i) for i, b in enumerate(node.params["bcast"]) if b))
@@ -318,9 +379,22 @@ def _arange_static(start, stop, step, dtype):
 
 
 def _arange_lower(start, stop, step, dtype, static):
-    # numpy: start + i * step, computed in the output dtype
-    return (jnp.asarray(start).astype(dtype) + jnp.arange(static, dtype=dtype) * jnp.asarray(step).astype(dtype)) \
-        .astype(dtype)
+    if np.dtype(dtype).kind != "f":  # exact: start + i * step
+        return (jnp.asarray(start).astype(dtype) + jnp.arange(static, dtype=dtype) *
+                jnp.asarray(step).astype(dtype)).astype(dtype)
+    # Theano's ARange.perform is numpy.arange of the bounds as Python floats, which fills as numpy's
+    # FLOAT_fill: first = start, second = start + step (in double, then cast), delta = second - first in the
+    # output dtype, and x[i] = first + i * delta
+    wide = jnp.asarray(start).astype("float64")
+    first = wide.astype(dtype)
+    second = (wide + jnp.asarray(step).astype("float64")).astype(dtype)
+    delta = second - first
+    steps = jnp.arange(static, dtype=dtype) * delta
+    # numpy rounds the product, then the sum: the select (a no-op: a NaN step only at i = 0 with an infinite
+    # delta, where numpy's x[0] is `first` too) keeps LLVM from contracting them into one fused multiply-add
+    steps = jnp.where(jnp.isnan(steps), jnp.zeros_like(steps), steps)
+    out = first + steps
+    return out.at[1].set(second) if static > 1 else out
 
 
 def _arange_grad(inputs, outputs, gouts, dtype):
@@ -333,7 +407,19 @@ def _arange_grad(inputs, outputs, gouts, dtype):
     return [gz.sum(), None, (gz * arange(n, dtype=dtype)).sum()]
 
 
-arange_op = Primitive("arange", _arange_infer, _arange_lower, _arange_grad, static=_arange_static,
+class ARange(TheanoOp):
+    """Theano's ARange(dtype): T.arange makes its nodes; ARange(dtype)(start, stop, step) is T.arange."""
+
+    @classmethod
+    def from_props(cls, dtype):
+        return arange_op.constructed(lambda op, start, stop, step: arange(start, stop, step, dtype=op.dtype),
+                                     dtype=str(np.dtype(dtype)))
+
+    def node_props(self, node):
+        return {"dtype": node.params["dtype"]}
+
+
+arange_op = ARange.record("arange", _arange_infer, _arange_lower, _arange_grad, static=_arange_static,
                describe=lambda node: "ARange{dtype='%s'}" % node.params["dtype"])
 arange_op.expands = True
 

@@ -1,6 +1,6 @@
 """Theano's Assert (theano.tensor.opt.assert_op): x, after checking conditions at call time."""
 
-from ..graph.ops import Primitive
+from ..graph.ops import TheanoOp
 from ..graph.constants import as_tensor_variable
 
 
@@ -11,7 +11,26 @@ def _assert_lower(x, *conds, msg):
     return x
 
 
-assert_op = Primitive("assert_", lambda x, *conds, msg: [x.type], _assert_lower,
+class Assert(TheanoOp):
+    """Theano's Assert(msg) (tensor.opt): T.opt.assert_op / Assert(msg)(x, *conds) makes its nodes."""
+
+    @classmethod
+    def from_props(cls, msg="Theano Assert failed!"):
+        return assert_op.constructed(lambda op, x, *conds: assert_op(x, *conds, msg=op.msg), msg=msg)
+
+    def node_props(self, node):
+        return {"msg": node.params["msg"]}
+
+
+class SpecifyShape(TheanoOp):
+    """Theano's SpecifyShape: T.specify_shape makes its nodes; SpecifyShape()(x, shape) is T.specify_shape."""
+
+    @classmethod
+    def from_props(cls):
+        return specify_shape_op.constructed(lambda op, x, shape: specify_shape(x, shape))
+
+
+assert_op = Assert.record("assert_", lambda x, *conds, msg: [x.type], _assert_lower,
                lambda inputs, outputs, gouts, msg: [gouts[0]] + [None] * (len(inputs) - 1),
                describe=lambda node: "Assert{msg='%s'}" % node.params["msg"])
 assert_op.checks = lambda node: True
@@ -37,7 +56,7 @@ def _specify_lower(x, *shape):
     return x
 
 
-specify_shape_op = Primitive("specify_shape", lambda x, *shape: [x.type], _specify_lower,
+specify_shape_op = SpecifyShape.record("specify_shape", lambda x, *shape: [x.type], _specify_lower,
                       lambda inputs, outputs, gouts: [gouts[0]] + [None] * (len(inputs) - 1),
                       describe=lambda node: "SpecifyShape")
 specify_shape_op.checks = lambda node: True

@@ -4,7 +4,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..config import config
-from ..graph.ops import Primitive
+from ..graph.ops import REGISTRY, Primitive, TheanoOp
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -27,9 +27,36 @@ def _eye_grad(inputs, outputs, gouts, dtype):
     return [undefined_grad(i, "Eye") for i in inputs]
 
 
-eye_op = Primitive("eye", _eye_infer, lambda n, m, k, dtype, static: jnp.eye(static[0], static[1], static[2], dtype=dtype),
+class MatrixOfDtype(TheanoOp):
+    """An op class of Theano's whose one prop is the dtype of the matrix it makes from (n, m, k): Eye, Tri.
+    Cls(dtype=floatX)(n, m, k) is the builder function `build`."""
+
+    record_name = None
+
+    @staticmethod
+    def build(n, m, k, dtype):
+        raise NotImplementedError
+
+    @classmethod
+    def from_props(cls, dtype=None):
+        dtype = config.floatX if dtype is None else str(np.dtype(dtype))
+        return REGISTRY[cls.record_name].constructed(lambda op, n, m, k: cls.build(n, m, k, dtype=op.dtype),
+                                                     dtype=dtype)
+
+    def node_props(self, node):
+        return {"dtype": node.params["dtype"]}
+
+
+class Eye(MatrixOfDtype):
+    """Theano's Eye(dtype): T.eye makes its nodes; Eye(dtype)(n, m, k) is T.eye."""
+
+    record_name = "eye"
+    build = staticmethod(lambda n, m, k, dtype: eye(n, m, k, dtype))
+
+
+eye_op = Eye.record("eye", _eye_infer, lambda n, m, k, dtype, static: jnp.eye(static[0], static[1], static[2], dtype=dtype),
             _eye_grad, static=lambda n, m, k, dtype: (int(n), int(m), int(k)),
-            describe=lambda node: "Eye{%s}" % node.params["dtype"])
+            describe=lambda node: "Eye{dtype=%r}" % node.params["dtype"])
 eye_op.expands = True
 
 
@@ -67,7 +94,32 @@ def _extract_grad(inputs, outputs, gouts, offset, axis1, axis2):
     return [set_subtensor(z[:xdiag.shape[0], :xdiag.shape[1]], xdiag)]
 
 
-extract_diag_op = Primitive("diagonal", _extract_infer,
+class ExtractDiag(TheanoOp):
+    """Theano's ExtractDiag(offset, axis1, axis2, view): T.diagonal and T.diag of a matrix make its nodes."""
+
+    @classmethod
+    def from_props(cls, offset=0, axis1=0, axis2=1, view=False):
+        return extract_diag_op.constructed(lambda op, x: diagonal(x, op.offset, op.axis1, op.axis2),
+                                           offset=offset, axis1=axis1, axis2=axis2, view=view)
+
+    def node_props(self, node):
+        return dict(node.params, view=False)
+
+
+class AllocDiag(TheanoOp):
+    """Theano's AllocDiag(offset, axis1, axis2) (tensor.basic): T.diag of a vector makes its nodes."""
+
+    @classmethod
+    def from_props(cls, offset=0, axis1=0, axis2=1):
+        return alloc_diag_op.constructed(lambda op, x: alloc_diag_op(_tensor(x), offset=op.offset, axis1=op.axis1,
+                                                                     axis2=op.axis2),
+                                         offset=offset, axis1=axis1, axis2=axis2)
+
+    def node_props(self, node):
+        return dict(node.params)
+
+
+extract_diag_op = ExtractDiag.record("diagonal", _extract_infer,
                      lambda x, offset, axis1, axis2: jnp.diagonal(x, offset, axis1, axis2), _extract_grad,
                      describe=lambda node: "ExtractDiag{offset=%(offset)s, axis1=%(axis1)s, axis2=%(axis2)s, "
                                            "view=False}" % node.params)
@@ -94,7 +146,7 @@ def _alloc_diag_lower(x, offset, axis1, axis2):
     return result
 
 
-alloc_diag_op = Primitive("diag", _alloc_diag_infer, _alloc_diag_lower,
+alloc_diag_op = AllocDiag.record("diag", _alloc_diag_infer, _alloc_diag_lower,
                    lambda inputs, outputs, gouts, offset, axis1, axis2: [
                        diagonal(gouts[0], offset=offset, axis1=axis1, axis2=axis2)],
                    describe=lambda node: "AllocDiag{offset=%(offset)s, axis1=%(axis1)s, axis2=%(axis2)s}"

@@ -89,8 +89,9 @@ class Elemwise(TheanoOp):
     theano_name = None  # Theano names some Elemwise ops themselves: sigmoid, softplus, ...
 
     def __str__(self):
-        # Theano names T's ops after the tensor function (abs_, not the scalar op's str Abs)
-        return self.theano_name or f"Elemwise{{{self.name},no_inplace}}"
+        # Theano names T's ops after the tensor function (abs_, not the scalar op's str Abs); a per-node copy
+        # (TheanoOp.dress) prints its node's (cast: Elemwise{Cast{int64}})
+        return self.__dict__.get("_str") or self.theano_name or f"Elemwise{{{self.name},no_inplace}}"
 
 
 def elementwise(name, fn, rule, grad, symbol=None, pp=None, cast_inputs=True, compute=None, params=(),

@@ -5,7 +5,7 @@ import numpy as np
 from ..config import config
 from ..graph import dtypes as D
 from ..graph.nodes import Constant
-from ..graph.ops import Primitive
+from ..graph.ops import TheanoOp
 from ..graph.types import TensorType
 from ..graph import constants
 from ..graph.constants import as_tensor_variable
@@ -70,7 +70,19 @@ def _join_grad(inputs, outputs, gouts, const_axis):
     return [None] + [patternbroadcast(g, t.broadcastable) for t, g in zip(tensors, parts)]
 
 
-join_op = Primitive("join", _join_infer, _join_lower, _join_grad, static=_join_static, static_args=lambda node: (0,),
+class Join(TheanoOp):
+    """Theano's Join(view=-1): T.join, T.concatenate and T.stack of tensors make its nodes; Join()(axis, *tensors)
+    is T.join."""
+
+    @classmethod
+    def from_props(cls, view=-1):
+        return join_op.constructed(lambda op, axis, *tensors: join(axis, *tensors), view=view)
+
+    def node_props(self, node):
+        return {"view": -1}
+
+
+join_op = Join.record("join", _join_infer, _join_lower, _join_grad, static=_join_static, static_args=lambda node: (0,),
              describe=lambda node: "Join")
 join_op.pp = lambda node, args: f"join({', '.join(args)})"
 

@@ -3,7 +3,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..graph import dtypes as D
-from ..graph.ops import Primitive
+from ..graph.ops import Primitive, TheanoOp
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -56,7 +56,18 @@ def _dot_grad(inputs, outputs, gouts):
     return [xgrad, ygrad]
 
 
-dot_op = Primitive("dot", _dot_infer, _dot_lower, _dot_grad, describe=lambda node: "dot")
+class Dot(TheanoOp):
+    """Theano's Dot (tensor.basic): T.dot of vectors and matrices makes its nodes; Dot()(a, b) is that dot."""
+
+    @classmethod
+    def from_props(cls):
+        return dot_op.constructed(lambda op, a, b: dot_op(a, b))
+
+    def __str__(self):
+        return "dot"
+
+
+dot_op = Dot.record("dot", _dot_infer, _dot_lower, _dot_grad, describe=lambda node: "dot")
 dot_op.pp = lambda node, args: f"({args[0]} \\dot {args[1]})"  # Theano's printing.special['middle_dot']
 
 

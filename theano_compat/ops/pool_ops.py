@@ -14,18 +14,11 @@ import numpy as np
 from ..graph.constants import as_tensor_variable
 from ..graph.dtypes import int_dtypes
 from ..graph.nodes import Variable
-from ..graph.ops import Op, TheanoOp
+from ..graph.ops import OpenMPOp, TheanoOp
 from ..graph.types import TensorType
 from . import pool as L
 
 MODES = L.MODES
-
-
-class OpenMPOp(Op):
-    """theano.OpenMPOp: an op whose C code may use OpenMP; XLA decides threading here, the flag is kept."""
-
-    def __init__(self, openmp=None):
-        self.openmp = bool(openmp)
 
 
 def _checked_mode(mode):

@@ -18,7 +18,7 @@ import numpy as np
 from ..compile import host_random
 from ..graph.constants import as_tensor_variable
 from ..graph.nodes import Apply, Variable
-from ..graph.ops import Primitive
+from ..graph.ops import Primitive, TheanoOp
 from ..graph.types import TensorType
 from . import random_numpy, random_threefry
 
@@ -239,7 +239,15 @@ def _permute_grad(inputs, outputs, gouts, inverse):
     return [tsum(gx, axis=axes, keepdims=True) if axes else gx, None]
 
 
-permute_row_elements_op = Primitive("permute_row_elements", _permute_infer, _permute_lower, _permute_grad,
+class PermuteRowElements(TheanoOp):
+    """Theano's PermuteRowElements: T.permute_row_elements makes its nodes; PermuteRowElements()(x, y, inverse)."""
+
+    @classmethod
+    def from_props(cls):
+        return permute_row_elements_op.constructed(lambda op, x, y, inverse=0: permute_row_elements(x, y, inverse))
+
+
+permute_row_elements_op = PermuteRowElements.record("permute_row_elements", _permute_infer, _permute_lower, _permute_grad,
                              describe=lambda node: "PermuteRowElements")
 
 

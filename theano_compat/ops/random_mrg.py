@@ -226,5 +226,7 @@ def choice_from_uniform(pvals, unis, n, odtype="int64"):
 
 # --- theano.gradient.undefined_grad: the identity, with an undefined gradient ---
 
-undefined_grad_op = Primitive("undefined_grad", lambda x: [x.type], lambda x: x, _undefined("UndefinedGrad"),
+from ..compile.gradient import UndefinedGrad  # noqa: E402  (Theano's class of the record)
+
+undefined_grad_op = UndefinedGrad.record("undefined_grad", lambda x: [x.type], lambda x: x, _undefined("UndefinedGrad"),
                        describe=lambda node: "UndefinedGrad")

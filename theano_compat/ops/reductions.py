@@ -7,7 +7,7 @@ import numpy as np
 
 from ..config import config
 from ..graph import dtypes as D
-from ..graph.ops import Primitive
+from ..graph.ops import REGISTRY, TheanoOp, is_tracer
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -20,7 +20,7 @@ _ACC = dict(_SUM_OUT, float16="float32", float32="float64", complex64="complex12
 def check_and_normalize_axes(x, axis):
     """Theano's check_and_normalize_axes: a sorted list of distinct valid axes ([] for None)."""
     from ..graph.nodes import Constant
-    if axis is None:
+    if axis is None or (isinstance(axis, Constant) and axis.data is None):  # NoneConst: every axis
         return []
     if isinstance(axis, (int, np.integer)) or (isinstance(axis, np.ndarray) and axis.ndim == 0):
         axis = [int(axis)]
@@ -52,6 +52,112 @@ def _careduce_axes(x, axis):
 def normalize_axis(x, axis):
     """The sorted tuple of reduced dimensions (every one for None)."""
     return _careduce_axes(x, axis)
+
+
+# --- Theano's op classes of the reductions ---
+
+def _theano_axis(node):
+    """Theano's CAReduce.axis of a node: None where every axis is reduced, else the tuple."""
+    axis = node.params["axis"]
+    return None if axis == tuple(range(node.inputs[0].ndim)) else tuple(axis)
+
+
+class CAReduce(TheanoOp):
+    """Theano's CAReduce (tensor.elemwise): the base class of Sum, Prod, All, Any (isinstance checks)."""
+
+    def node_props(self, node):
+        return {"axis": _theano_axis(node)}
+
+
+class CAReduceDtype(CAReduce):
+    """Theano's CAReduceDtype: Sum(axis, dtype, acc_dtype) and Prod build their op from these props."""
+
+    record_name = None
+
+    @classmethod
+    def from_props(cls, axis=None, dtype=None, acc_dtype=None):
+        if cls.record_name is None:
+            return super().from_props(axis, dtype, acc_dtype)
+        if isinstance(axis, (int, np.integer)):
+            axis = (int(axis),)
+        elif axis is not None:
+            axis = tuple(axis)
+        return REGISTRY[cls.record_name].with_props(axis=axis, dtype=dtype, acc_dtype=acc_dtype)
+
+    def node_props(self, node):
+        return {"axis": _theano_axis(node), "dtype": node.params["dtype"], "acc_dtype": node.params["acc_dtype"]}
+
+    def make_node(self, x, **params):
+        if params or not self.props:
+            return super().make_node(x, **params)
+        x = as_tensor_variable(x)
+        out, acc = _dtypes(x.dtype, self.dtype, self.acc_dtype)
+        extra = {"no_zeros_in_input": False} if self.name == "prod" else {}
+        return super().make_node(x, axis=_careduce_axes(x, self.axis), dtype=out, acc_dtype=acc, **extra)
+
+
+class Sum(CAReduceDtype):
+    """Theano's Sum: x.sum(...) makes its nodes."""
+    record_name = "sum"
+
+
+class Prod(CAReduceDtype):
+    """Theano's Prod: x.prod(...) makes its nodes."""
+    record_name = "prod"
+
+
+class ProdWithoutZeros(CAReduceDtype):
+    """Theano's ProdWithoutZeros(axis, dtype, acc_dtype): the product of the non-zero entries (0 when all are
+    zero); it has no gradient."""
+
+    @classmethod
+    def from_props(cls, axis=None, dtype=None, acc_dtype=None):
+        def build(op, x):
+            x = as_tensor_variable(x)
+            out_dtype, _ = _dtypes(x.dtype, op.dtype, op.acc_dtype)
+            out = prod_without_zeros_op(x, axis=_careduce_axes(x, op.axis))
+            return out if out.dtype == out_dtype else out.astype(out_dtype)
+        axis = (int(axis),) if isinstance(axis, (int, np.integer)) else None if axis is None else tuple(axis)
+        return prod_without_zeros_op.constructed(build, axis=axis, dtype=dtype, acc_dtype=acc_dtype)
+
+    make_node = TheanoOp.make_node  # its constructor's op applies the builder above
+
+    def node_props(self, node):
+        return {"axis": _theano_axis(node)}
+
+
+class All(CAReduce):
+    """Theano's All: T.all makes its nodes."""
+
+
+class Any(CAReduce):
+    """Theano's Any: T.any makes its nodes."""
+
+
+class MaxAndArgmax(TheanoOp):
+    """Theano's MaxAndArgmax(axis): T.max, T.argmax and T.max_and_argmax make its nodes here and in Theano."""
+
+    @classmethod
+    def from_props(cls, axis):
+        return max_and_argmax_op.with_props(axis=tuple(axis))
+
+    def node_props(self, node):
+        return {"axis": tuple(node.params["axis"])}
+
+    def make_node(self, x, **params):
+        if params or not self.props:
+            return super().make_node(x, **params)
+        return super().make_node(x, axis=tuple(self.axis))
+
+
+class Argmax(TheanoOp):
+    """Theano's Argmax (its optimizer's op for an unused max): T.argmax makes its nodes here."""
+
+    node_props = MaxAndArgmax.node_props
+
+
+class Mean(TheanoOp):
+    """Theano's Mean(axis) op; T.mean builds a sum and a division, as Theano's T.mean does."""
 
 
 def _reduce_infer(x, axis, dtype, acc_dtype):
@@ -110,7 +216,7 @@ def _describe(name):
 def _reducer(name, fn, grad, describe_name):
     def lower(x, axis, dtype, acc_dtype, **kw):
         return fn(jnp.asarray(x).astype(acc_dtype), axis=axis, dtype=acc_dtype).astype(dtype)
-    return Primitive(name, _reduce_infer, lower, grad, describe=_describe(describe_name))
+    return Sum.record(name, _reduce_infer, lower, grad, describe=_describe(describe_name))
 
 
 def _prod_without_zeros(x, axis):
@@ -119,10 +225,12 @@ def _prod_without_zeros(x, axis):
 
 
 sum_op = _reducer("sum", jnp.sum, _sum_grad, "Sum")
-prod_op = Primitive("prod", lambda x, axis, dtype, acc_dtype, no_zeros_in_input: _reduce_infer(x, axis, dtype, acc_dtype),
+prod_op = Prod.record("prod", lambda x, axis, dtype, acc_dtype, no_zeros_in_input: _reduce_infer(x, axis, dtype, acc_dtype),
              lambda x, axis, dtype, acc_dtype, no_zeros_in_input: jnp.prod(
-                 jnp.asarray(x).astype(acc_dtype), axis=axis, dtype=acc_dtype).astype(dtype), _prod_grad, describe=_describe("Prod"))
-prod_without_zeros_op = Primitive(
+                 jnp.asarray(x).astype(acc_dtype), axis=axis, dtype=acc_dtype).astype(dtype), _prod_grad,
+             describe=lambda node: "Prod{axis=%r, dtype=%r, acc_dtype=%r}" % (  # Theano's default props str
+                 _theano_axis(node), node.params["dtype"], node.params["acc_dtype"]))
+prod_without_zeros_op = ProdWithoutZeros.record(
     "prod_without_zeros", lambda x, axis: [TensorType(x.dtype, tuple(b for i, b in enumerate(x.broadcastable)
                                                                      if i not in axis))],
     _prod_without_zeros, lambda inputs, outputs, gouts, axis: [_no_grad("ProdWithoutZeros")],
@@ -217,12 +325,16 @@ def _max_and_argmax_infer(x, axis):
     return [TensorType(x.dtype, bcast), TensorType("int64", bcast)]
 
 
-max_and_argmax_op = Primitive("max_and_argmax", _max_and_argmax_infer, _max_and_argmax_lower, _max_and_argmax_grad,
+max_and_argmax_op = MaxAndArgmax.record("max_and_argmax", _max_and_argmax_infer, _max_and_argmax_lower, _max_and_argmax_grad,
                        describe=lambda node: "MaxAndArgmax{axis=%s}" % (node.params["axis"],))
 
 
 def _argmax_lower(x, axis):
-    if x.ndim == 0:  # Theano's Argmax C code rejects a 0-d input
+    if x.ndim == 0:
+        # Theano's Argmax C code rejects a 0-d input; a constant one is folded before, by MaxAndArgmax's
+        # Python code, which gives 0 (a concrete value here is such a folded constant)
+        if not is_tracer(x):
+            return np.asarray(0, dtype="int64")
         raise ValueError("Argmax, bad axis argument")
     if builtins.any(x.shape[a] == 0 for a in axis):
         raise ValueError("attempt to get argmax of an empty sequence")
@@ -234,7 +346,7 @@ def _argmax_grad(inputs, outputs, gouts, axis):
     return [zeros_like(inputs[0])]
 
 
-argmax_op = Primitive("argmax", lambda x, axis: [_max_and_argmax_infer(x, axis)[1]], _argmax_lower, _argmax_grad,
+argmax_op = Argmax.record("argmax", lambda x, axis: [_max_and_argmax_infer(x, axis)[1]], _argmax_lower, _argmax_grad,
                describe=lambda node: "Argmax")
 
 
@@ -294,18 +406,19 @@ def argmin(x, axis=None, keepdims=False):
 
 # --- all / any (Theano: of neq(x, 0) for a non-bool x) ---
 
-def _bool_reducer(name, fn, describe_name):
+def _bool_reducer(cls, name, fn, describe_name):
     def grad(inputs, outputs, gouts, axis):
         from .math import zeros_like
         return [zeros_like(inputs[0], config.floatX)]
-    return Primitive(name, lambda x, axis: [TensorType("bool", tuple(b for i, b in enumerate(x.broadcastable)
+    return cls.record(name, lambda x, axis: [TensorType("bool", tuple(b for i, b in enumerate(x.broadcastable)
                                                               if i not in axis))],
               lambda x, axis: fn(x, axis=axis), grad,
-              describe=lambda node: f"{describe_name}{{{', '.join(map(str, node.params['axis']))}}}")
+              describe=lambda node: describe_name if _theano_axis(node) is None else
+              f"{describe_name}{{{', '.join(map(str, node.params['axis']))}}}")
 
 
-all_op = _bool_reducer("all", jnp.all, "All")
-any_op = _bool_reducer("any", jnp.any, "Any")
+all_op = _bool_reducer(All, "all", jnp.all, "All")
+any_op = _bool_reducer(Any, "any", jnp.any, "Any")
 
 
 def _logical(op):

@@ -19,7 +19,7 @@ from jax import lax
 from ..compile import guard
 from ..compile.lower import NeedsStatic, evaluate, schedule
 from ..graph.nodes import Constant, toposort
-from ..graph.ops import BUILT, Primitive, is_tracer, may_fail, primitive_name
+from ..graph.ops import BUILT, Primitive, TheanoOp, is_tracer, may_fail, primitive_name
 from ..graph.types import TensorType
 
 
@@ -367,7 +367,15 @@ def _scan_grad(inputs, outputs, ograds, spec):
     return scan_grad(inputs, outputs, ograds, spec)
 
 
-scan_op = Primitive("scan", scan_infer, scan_lower, _scan_grad, static=scan_static, static_args=_scan_static_args,
+class Scan(TheanoOp):
+    """Theano's Scan (scan_module.scan_op): theano.scan's node is of it; str() is Theano's for{cpu,name}. Its
+    inner graph lives in the node's spec (node.params["spec"]), not in Theano's props."""
+
+    def node_props(self, node):
+        return {}
+
+
+scan_op = Scan.record("scan", scan_infer, scan_lower, _scan_grad, static=scan_static, static_args=_scan_static_args,
              describe=_describe)
 scan_op.checks = lambda node: node.params["spec"].checked
 
@@ -377,6 +385,7 @@ def apply_scan(spec, n_steps, sequences, inits, shared):
     from ..graph.nodes import Apply
     inputs = [n_steps] + list(sequences) + list(inits) + list(shared) + list(spec.free)
     node = Apply.from_types(scan_op, inputs, output_types(spec), {"spec": spec})
+    scan_op.dress(node)
     for hook in BUILT:  # Theano's test values, as for a node built by calling an op
         hook(node)
     return node.outputs

@@ -4,7 +4,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..graph import dtypes as D
-from ..graph.ops import Primitive
+from ..graph.ops import TheanoOp
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -29,7 +29,15 @@ def _nonzero_grad(inputs, outputs, gouts):
     return [undefined_grad(inputs[0], "Nonzero")]
 
 
-nonzero_op = Primitive("nonzero", _nonzero_infer, _nonzero_lower, _nonzero_grad,
+class Nonzero(TheanoOp):
+    """Theano's Nonzero: T.nonzero makes its nodes (the (ndim, n) index matrix); Nonzero()(a) is that matrix."""
+
+    @classmethod
+    def from_props(cls):
+        return nonzero_op.constructed(lambda op, a: nonzero(a, return_matrix=True))
+
+
+nonzero_op = Nonzero.record("nonzero", _nonzero_infer, _nonzero_lower, _nonzero_grad,
                 static=lambda a: int(np.count_nonzero(np.asarray(a))), describe=lambda node: "Nonzero")
 
 
@@ -106,7 +114,19 @@ def _choose_grad(inputs, outputs, gouts, mode):
     raise AttributeError("'Choose' object has no attribute 'grad' (Theano 1.0.5 defines no gradient for choose)")
 
 
-choose_op = Primitive("choose", _choose_infer, _choose_lower, _choose_grad, describe=lambda node: "Choose")
+class Choose(TheanoOp):
+    """Theano's Choose(mode): T.choose makes its nodes; Choose(mode)(a, choices) is T.choose."""
+
+    @classmethod
+    def from_props(cls, mode):
+        return choose_op.constructed(lambda op, a, choices: choose(a, choices, mode=op.mode), mode=mode)
+
+    def node_props(self, node):
+        return {"mode": node.params["mode"]}
+
+
+choose_op = Choose.record("choose", _choose_infer, _choose_lower, _choose_grad,
+                          describe=lambda node: "Choose{mode=%r}" % node.params["mode"])
 choose_op.checks = lambda node: node.params["mode"] == "raise"
 
 

@@ -67,6 +67,10 @@ class DimShuffle(TheanoOp):
         return dimshuffle_op.with_props(input_broadcastable=input_broadcastable, new_order=new_order,
                                         inplace=inplace)
 
+    def node_props(self, node):
+        return {"input_broadcastable": node.inputs[0].broadcastable, "new_order": tuple(node.params["order"]),
+                "inplace": True}
+
     def make_node(self, x, **params):
         if params or not self.props:
             return super().make_node(x, **params)
@@ -126,7 +130,43 @@ def _shape_lower(x):
     return np.asarray(x.shape, dtype="int64")
 
 
-shape_op = Primitive("shape", lambda x: [TensorType("int64", (False,))], _shape_lower,
+class Shape(TheanoOp):
+    """Theano's Shape: x.shape makes its nodes; Shape()(x) is x.shape."""
+
+    @classmethod
+    def from_props(cls):
+        return shape_op.constructed(lambda op, x: shape(x))
+
+
+class Shape_i(TheanoOp):  # noqa: N801  (Theano's class name)
+    """Theano's Shape_i(i): the i-th dimension of its input, an int64 scalar. x.shape[i] stays a Subtensor of
+    a Shape, as in Theano's graph before its optimizer; Shape_i(i)(x) makes a Shape_i node."""
+
+    @classmethod
+    def from_props(cls, i):
+        if not isinstance(i, (int, np.integer)):
+            raise TypeError("expected an integer index")
+        return shape_i_op.constructed(lambda op, x: shape_i_op(x, i=op.i), i=int(i))
+
+    def node_props(self, node):
+        return {"i": node.params["i"]}
+
+    def __str__(self):
+        return "%s{%i}" % (type(self).__name__, self.i) if "i" in self.props else "Shape_i"
+
+
+def _shape_i_infer(x, i):
+    if x.ndim <= i:
+        raise TypeError("x has too few dimensions for Shape_i", (x, i))
+    return [TensorType("int64", ())]
+
+
+# the dimension is static under jit: a concrete value, as x.shape's
+shape_i_op = Shape_i.record("shape_i", _shape_i_infer, lambda x, i: np.asarray(x.shape[i], dtype="int64"),
+                            grad=lambda inputs, outputs, gouts, i: [None])
+
+
+shape_op = Shape.record("shape", lambda x: [TensorType("int64", (False,))], _shape_lower,
               grad=lambda inputs, outputs, gouts: [None], describe=lambda node: "Shape")
 
 
@@ -186,7 +226,22 @@ def _reshape_grad(inputs, outputs, gouts, ndim):
     return [reshape(gouts[0], shape(x), ndim=x.ndim), None]
 
 
-reshape_op = Primitive("reshape", _reshape_infer, _reshape_lower, _reshape_grad, static=_reshape_static,
+class Flatten(TheanoOp):
+    """Theano's deprecated Flatten(outdim) op; T.flatten makes a Reshape, as in Theano 1.0."""
+
+
+class Reshape(TheanoOp):
+    """Theano's Reshape(ndim): x.reshape and T.flatten make its nodes; Reshape(ndim)(x, shp) is T.reshape."""
+
+    @classmethod
+    def from_props(cls, ndim, name=None):
+        return reshape_op.constructed(lambda op, x, shp: reshape(x, shp, ndim=op.ndim), ndim=int(ndim))
+
+    def node_props(self, node):
+        return {"ndim": node.params["ndim"]}
+
+
+reshape_op = Reshape.record("reshape", _reshape_infer, _reshape_lower, _reshape_grad, static=_reshape_static,
                 static_args=lambda node: (1,), describe=lambda node: f"Reshape{{{node.params['ndim']}}}")
 
 

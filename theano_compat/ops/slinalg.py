@@ -9,6 +9,7 @@ from numpy.linalg import LinAlgError
 
 from ..graph import dtypes as D
 from ..graph.ops import Primitive, PropsOp
+from .diag import MatrixOfDtype
 from ..graph.types import TensorType
 from ..graph.constants import AsTensorError, as_tensor_variable
 
@@ -23,10 +24,17 @@ def _work(x):
 
 # --- tri / tril / triu (theano.tensor.basic) ---
 
-tri_op = Primitive("tri", lambda n, m, k, dtype: [TensorType(dtype, (False, False))],
+class Tri(MatrixOfDtype):
+    """Theano's Tri(dtype) (tensor.basic): T.tri makes its nodes; Tri(dtype)(N, M, k) is T.tri."""
+
+    record_name = "tri"
+    build = staticmethod(lambda n, m, k, dtype: tri(n, m, k, dtype))
+
+
+tri_op = Tri.record("tri", lambda n, m, k, dtype: [TensorType(dtype, (False, False))],
             lambda n, m, k, dtype, static: jnp.tri(static[0], static[1], static[2], dtype=dtype),
             lambda inputs, outputs, gouts, dtype: [None, None, None],
-            static=lambda n, m, k, dtype: (int(n), int(m), int(k)), describe=lambda node: "Tri{%s}" % node.params["dtype"])
+            static=lambda n, m, k, dtype: (int(n), int(m), int(k)), describe=lambda node: "Tri{dtype=%r}" % node.params["dtype"])
 tri_op.expands = True
 
 

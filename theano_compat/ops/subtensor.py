@@ -13,7 +13,7 @@ from jax import lax
 
 from ..graph import dtypes as D
 from ..graph.nodes import Constant, Variable
-from ..graph.ops import Primitive, is_tracer
+from ..graph.ops import TheanoOp, is_tracer, primitive_name
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -287,8 +287,99 @@ def _slice_bound_positions(first):
     return positions
 
 
-subtensor_op = Primitive("subtensor", lambda x, *idx, spec: [_out_type(x, spec, idx)], _get_lower, None,
-                  static=_static, static_args=_slice_bound_positions(1), describe=lambda node: "Subtensor{%s}" % _spec_str(node))
+# --- Theano's op classes: one record per direction (get, inc/set) serves the basic and advanced classes ---
+
+def _idx_list(node):
+    """Theano's Subtensor.idx_list of a node: each index input (constants too, as in Theano) is shown by its
+    scalar type where theano.scalar provides it, else by its dtype; a slice keeps None for an absent bound."""
+    first = 1 if primitive_name(node) == "subtensor" else 2
+
+    def entry(ref):
+        if ref is None:
+            return None
+        dtype = "int64" if isinstance(ref, int) else node.inputs[first + ref[1]].dtype
+        try:
+            from ..scalar import get_scalar_type
+            return get_scalar_type(dtype)
+        except Exception:  # noqa: BLE001 - theano.scalar's types not available: the dtype names the type
+            return dtype
+    return tuple(slice(*map(entry, e[1:])) if e[0] == "slice" else entry(e[1]) for e in node.params["spec"])
+
+
+def _theano_class(node, classes):
+    """Theano's class of an indexing node, from (basic, advanced-1, advanced, boolean): an index vector on one
+    axis with full slices elsewhere is x.take (AdvancedSubtensor1); a boolean mask is the boolean class."""
+    spec, first = node.params["spec"], 1 if primitive_name(node) == "subtensor" else 2
+    arrays = [node.inputs[first + e[1][1]] for e in spec if e[0] == "array"]
+    if not arrays:
+        return classes[0]
+    if any(a.dtype == "bool" for a in arrays):
+        return classes[3]
+    full = all(e == ("slice", None, None, None) for e in spec if e[0] != "array")
+    return classes[1] if len(arrays) == 1 and arrays[0].ndim == 1 and full else classes[2]
+
+
+def _index_from_idx_list(idx_list, inputs):
+    """The Python index Theano's Subtensor(idx_list) means, its typed entries taken from `inputs` in order."""
+    inputs = list(inputs)
+
+    def take(e):
+        return e if e is None or isinstance(e, (int, np.integer)) else inputs.pop(0)
+    return tuple(slice(take(e.start), take(e.stop), take(e.step)) if isinstance(e, slice) else take(e)
+                 for e in idx_list)
+
+
+class Subtensor(TheanoOp):
+    """Theano's Subtensor(idx_list): x[ints and slices] makes its nodes; Subtensor(idx_list)(x, *scalars)
+    indexes x so (an idx_list entry that is not an int takes the next scalar input)."""
+
+    @classmethod
+    def from_props(cls, idx_list):
+        return subtensor_op.constructed(lambda op, x, *idx: subtensor(x, _index_from_idx_list(op.idx_list, idx)),
+                                        idx_list=tuple(idx_list))
+
+    def node_class(self, node):
+        return _theano_class(node, (Subtensor, AdvancedSubtensor1, AdvancedSubtensor, AdvancedBooleanSubtensor))
+
+    def node_props(self, node):
+        return {"idx_list": _idx_list(node)} if not any(e[0] == "array" for e in node.params["spec"]) else {}
+
+
+class AdvancedSubtensor1(TheanoOp):
+    """Theano's AdvancedSubtensor1: x[index_vector] (x.take on one axis) makes its nodes."""
+
+    node_class, node_props = Subtensor.node_class, Subtensor.node_props
+
+    @classmethod
+    def from_props(cls):
+        return subtensor_op.constructed(lambda op, x, ilist: subtensor(x, as_tensor_variable(ilist)))
+
+
+class BaseAdvancedSubtensor(TheanoOp):
+    """Theano's base class of AdvancedSubtensor and AdvancedBooleanSubtensor."""
+
+    node_class, node_props = Subtensor.node_class, Subtensor.node_props
+
+    @classmethod
+    def from_props(cls):
+        return subtensor_op.constructed(lambda op, x, *index: subtensor(x, index))
+
+
+class AdvancedSubtensor(BaseAdvancedSubtensor):
+    """Theano's AdvancedSubtensor: x[several index arrays] makes its nodes."""
+
+
+class AdvancedBooleanSubtensor(BaseAdvancedSubtensor):
+    """Theano's AdvancedBooleanSubtensor: x[boolean mask] makes its nodes."""
+
+
+def _describe_get(node):
+    cls = _theano_class(node, (Subtensor, AdvancedSubtensor1, AdvancedSubtensor, AdvancedBooleanSubtensor))
+    return "Subtensor{%s}" % _spec_str(node) if cls is Subtensor else cls.__name__
+
+
+subtensor_op = Subtensor.record("subtensor", lambda x, *idx, spec: [_out_type(x, spec, idx)], _get_lower, None,
+                                static=_static, static_args=_slice_bound_positions(1), describe=_describe_get)
 
 
 def _spec_str(node):
@@ -377,17 +468,87 @@ def _sum_to(g, y):
     return sum_to_type(g, y)
 
 
-inc_subtensor_op = Primitive("inc_subtensor", lambda x, y, *idx, spec, set_instead: [x.type], _inc_lower, _inc_grad,
-                      static=lambda x, y, *vals, spec, set_instead: _static(x, *vals, spec=spec),
-                      static_args=_slice_bound_positions(2),
-                      describe=lambda node: ("SetSubtensor{%s}" if node.params["set_instead"]
-                                             else "IncSubtensor{%s}") % _spec_str(node))
+_INC_CLASSES = None  # (IncSubtensor, AdvancedIncSubtensor1, AdvancedIncSubtensor, AdvancedBooleanIncSubtensor)
+
+
+def _inc_class(node):
+    return _theano_class(node, _INC_CLASSES)
+
+
+def _inc_props(node):
+    props = {"inplace": False, "set_instead_of_inc": node.params["set_instead"]}
+    if not any(e[0] == "array" for e in node.params["spec"]):
+        props["idx_list"] = _idx_list(node)
+    return props
+
+
+class IncSubtensor(TheanoOp):
+    """Theano's IncSubtensor(idx_list, inplace, set_instead_of_inc): set_subtensor / inc_subtensor of a basic
+    index make its nodes."""
+
+    node_class, node_props = staticmethod(_inc_class), staticmethod(_inc_props)
+
+    @classmethod
+    def from_props(cls, idx_list, inplace=False, set_instead_of_inc=False, destroyhandler_tolerate_aliased=None):
+        def build(op, x, y, *idx):
+            return _inc(subtensor(x, _index_from_idx_list(op.idx_list, idx)), y, op.set_instead_of_inc)
+        return inc_subtensor_op.constructed(build, idx_list=tuple(idx_list), inplace=inplace,
+                                            set_instead_of_inc=set_instead_of_inc)
+
+
+class AdvancedIncSubtensor1(TheanoOp):
+    """Theano's AdvancedIncSubtensor1(inplace, set_instead_of_inc): inc/set of x[index_vector]."""
+
+    node_class, node_props = staticmethod(_inc_class), staticmethod(_inc_props)
+
+    @classmethod
+    def from_props(cls, inplace=False, set_instead_of_inc=False):
+        return inc_subtensor_op.constructed(lambda op, x, y, ilist: _inc(subtensor(x, as_tensor_variable(ilist)), y,
+                                                                         op.set_instead_of_inc),
+                                            inplace=inplace, set_instead_of_inc=set_instead_of_inc)
+
+
+class BaseAdvancedIncSubtensor(TheanoOp):
+    """Theano's base class of AdvancedIncSubtensor and AdvancedBooleanIncSubtensor."""
+
+    node_class, node_props = staticmethod(_inc_class), staticmethod(_inc_props)
+
+    @classmethod
+    def from_props(cls, inplace=False, set_instead_of_inc=False):
+        return inc_subtensor_op.constructed(lambda op, x, y, *index: _inc(subtensor(x, index), y,
+                                                                          op.set_instead_of_inc),
+                                            inplace=inplace, set_instead_of_inc=set_instead_of_inc)
+
+
+class AdvancedIncSubtensor(BaseAdvancedIncSubtensor):
+    """Theano's AdvancedIncSubtensor: inc/set of x[several index arrays]."""
+
+
+class AdvancedBooleanIncSubtensor(BaseAdvancedIncSubtensor):
+    """Theano's AdvancedBooleanIncSubtensor: inc/set of x[boolean mask]."""
+
+
+_INC_CLASSES = (IncSubtensor, AdvancedIncSubtensor1, AdvancedIncSubtensor, AdvancedBooleanIncSubtensor)
+
+
+def _describe_inc(node):
+    cls, set_instead = _inc_class(node), node.params["set_instead"]
+    if cls is IncSubtensor:
+        return "IncSubtensor{%s;%s}" % ("Set" if set_instead else "Inc", _spec_str(node))
+    if cls is AdvancedIncSubtensor1:
+        return "AdvancedIncSubtensor1{no_inplace,%s}" % ("set" if set_instead else "inc")
+    return "%s{inplace=False,  set_instead_of_inc=%s}" % (cls.__name__, set_instead)  # Theano's two spaces
+
+
+inc_subtensor_op = IncSubtensor.record("inc_subtensor", lambda x, y, *idx, spec, set_instead: [x.type], _inc_lower,
+                                       _inc_grad, static=lambda x, y, *vals, spec, set_instead: _static(x, *vals, spec=spec),
+                                       static_args=_slice_bound_positions(2), describe=_describe_inc)
 
 
 def _inc(x, y, set_instead, tolerate_inplace_aliasing=False, inplace=False):
     y = as_tensor_variable(y)
     node = x.owner
-    if node is None or node.op is not subtensor_op:
+    if node is None or primitive_name(node) != "subtensor":
         raise TypeError("set_subtensor/inc_subtensor need x to be a subtensor of a variable, as in "
                         "T.set_subtensor(a[1:3], b)")
     base, idx = node.inputs[0], node.inputs[1:]

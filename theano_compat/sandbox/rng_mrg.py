@@ -279,3 +279,4 @@ class DotModulo(Op):
 
     def infer_shape(self, node, shapes):
         return [(shapes[0][0] + shapes[3][0],)]
+from ..gof.params_type import ParamsType  # noqa: E402,F401  (Theano's module imports it)

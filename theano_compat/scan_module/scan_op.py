@@ -18,3 +18,5 @@ profile_printer = noop_function("profile_printer", "Theano's per-op profiler has
 from ..compile.gradient import DisconnectedType, NullType  # noqa: E402,F401  (Theano's module imports it)
 from ..graph.ops import PureOp  # noqa: E402,F401  (Theano's module imports it)
 from ..graph.types import TensorType  # noqa: E402,F401  (Theano's module imports it)
+from ..ops.scan import Scan  # noqa: E402,F401
+from ..ops.shape import Shape_i  # noqa: E402,F401  (Theano's module imports it)

@@ -82,11 +82,38 @@ from .subtensor import (AdvancedBooleanIndexingError, AdvancedIndexingError, Sub
                         advanced_inc_subtensor1, advanced_set_subtensor, advanced_set_subtensor1, advanced_subtensor,
                         advanced_subtensor1, as_index_variable, check_advanced_indexing_dimensions,
                         check_and_reject_bool, get_canonical_form_slice, get_idx_list, inc_code, make_constant)
-from .type_other import NoneConst, SliceConstant, as_int_none_variable, make_slice  # noqa: E402
+from .type_other import (MakeSlice, NoneConst, NoneTypeT, SliceConstant, SliceType, as_int_none_variable,  # noqa: E402,F401
+                         make_slice, none_type_t, slicetype)
 from ..stand_ins import declare_unsupported as _declare_unsupported  # noqa: E402
 
 _declare_unsupported(globals(), "Theano's Default op picks a default for None-valued inputs; tensors are never "
-                     "None in the XLA step", objects="default")
+                     "None in the XLA step", classes="Default", objects="default")
+# --- Theano's op classes: isinstance(node.op, T.Alloc) holds for the nodes T.alloc makes, and so on ---
+from ..ops.basic import ARange, Alloc, AllocEmpty, MakeVector, Rebroadcast  # noqa: E402,F401
+from ..ops.checks import SpecifyShape  # noqa: E402,F401
+from ..ops.diag import AllocDiag, ExtractDiag, Eye  # noqa: E402,F401
+from ..ops.elementwise import Elemwise  # noqa: E402,F401
+from ..ops.join import Join  # noqa: E402,F401
+from ..ops.arrange import Split  # noqa: E402,F401
+from ..ops.linalg import Dot  # noqa: E402,F401
+from ..ops.random import PermuteRowElements  # noqa: E402,F401
+from ..ops.reductions import Argmax, MaxAndArgmax, Mean  # noqa: E402,F401
+from ..ops.select import Choose, Nonzero  # noqa: E402,F401
+from ..ops.shape import DimShuffle, Reshape, Shape  # noqa: E402,F401,F811
+from ..ops.slinalg import Tri  # noqa: E402,F401
+from ..ops.subtensor import (AdvancedBooleanIncSubtensor, AdvancedBooleanSubtensor,  # noqa: E402,F401
+                             AdvancedIncSubtensor, AdvancedIncSubtensor1, AdvancedSubtensor, AdvancedSubtensor1,
+                             BaseAdvancedIncSubtensor, BaseAdvancedSubtensor, IncSubtensor, Subtensor)
+from ..ops.reductions import CAReduce, Sum  # noqa: E402,F401
+from ..ops.extra import DiffOp  # noqa: E402,F401
+from ..ops.io import LoadFromDisk  # noqa: E402,F401
+from .io import MPIRecv, MPIRecvWait, MPISend, MPISendWait  # noqa: E402,F401
+from ..ops.shape import Flatten  # noqa: E402,F401
+from ..ops.arrange import Tile  # noqa: E402,F401
+from ..gof.params_type import ParamsType  # noqa: E402,F401
+from ..graph.ops import Op  # noqa: E402,F401
+from ..graph.types import Generic, Type  # noqa: E402,F401
+from ..compile.gradient import DisconnectedType  # noqa: E402,F401
 setdefault = default  # noqa: F821
 from .sharedvar import tensor_constructor as _shared  # noqa: E402,F401  (Theano's tests build with it)
 from .var import TensorConstantSignature  # noqa: E402
@@ -124,17 +151,6 @@ complex_vector_types = tuple(TensorType(d, (False,)) for d in complex_dtypes)
 int_matrix_types = tuple(TensorType(d, (False, False)) for d in int_dtypes)
 float_matrix_types = tuple(TensorType(d, (False, False)) for d in ("float32", "float64"))
 complex_matrix_types = tuple(TensorType(d, (False, False)) for d in complex_dtypes)
-
-
-class Rebroadcast:
-    """Rebroadcast(*(axis, broadcastable) pairs)(x): x with those broadcastable flags (checked at call time)."""
-
-    def __init__(self, *axis):
-        self.axis = list(axis)
-
-    def __call__(self, x):
-        from ..ops.basic import _rebroadcast
-        return _rebroadcast(x, self.axis)
 
 
 def ceil_intdiv(a, b):

@@ -1,24 +1,13 @@
-"""theano.tensor.elemwise: the reduction classes legacy code instantiates directly (ProdWithoutZeros)."""
+"""theano.tensor.elemwise: Theano's Elemwise, DimShuffle and reduction op classes (CAReduce and its
+subclasses), whose instances the shim's tensor functions make."""
 
 from ..compat import integer_types  # noqa: F401  (Theano's six names)
-from ..ops.reductions import prod_without_zeros_op, _careduce_axes, _dtypes
+from ..ops.elementwise import Elemwise  # noqa: F401
+from ..ops.reductions import (All, Any, CAReduce, CAReduceDtype, Prod, ProdWithoutZeros,  # noqa: F401
+                              Sum)
+from ..ops.shape import DimShuffle  # noqa: F401
 
-
-class ProdWithoutZeros:
-    """ProdWithoutZeros(axis)(x): the product of the non-zero entries (0 when all are zero)."""
-
-    def __init__(self, axis=None, dtype=None, acc_dtype=None):
-        self.axis, self.dtype, self.acc_dtype = axis, dtype, acc_dtype
-
-    def __call__(self, x):
-        from .basic import as_tensor_variable
-        x = as_tensor_variable(x)
-        out_dtype, acc = _dtypes(x.dtype, self.dtype, self.acc_dtype)
-        out = prod_without_zeros_op(x, axis=_careduce_axes(x, self.axis))
-        return out if out.dtype == out_dtype else out.astype(out_dtype)
-
-
-__all__ = ["ProdWithoutZeros"]
+__all__ = ["All", "Any", "CAReduce", "CAReduceDtype", "DimShuffle", "Elemwise", "Prod", "ProdWithoutZeros", "Sum"]
 
 
 # The rest of Theano's theano.tensor.elemwise namespace.
@@ -40,6 +29,8 @@ class DimShufflePrinter(DefaultPrinter):
 from ..compile.gradient import DisconnectedType, NullType  # noqa: E402,F401  (Theano's module imports it)
 from ..graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)
 from ..graph.types import TensorType  # noqa: E402,F401  (Theano's module imports it)
+from ..gof.op import COp, OpenMPOp  # noqa: E402,F401  (Theano's module imports it)
+from ..gof.params_type import ParamsType  # noqa: E402,F401  (Theano's module imports it)
 
 from ..scalar.basic import get_scalar_type, upcast_out  # noqa: E402,F401
 from ..scalar.ops import BinaryScalarOp  # noqa: E402

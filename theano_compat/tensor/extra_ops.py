@@ -16,3 +16,5 @@ xrange = range
 
 from ..compile.gradient import DisconnectedType, disconnected_type  # noqa: E402,F401  (Theano's module imports them)
 from ..graph.types import Generic  # noqa: E402,F401  (Theano's module imports it)
+from ..gof.params_type import ParamsType  # noqa: E402,F401  (Theano's module imports it)
+from ..gof.type import EnumList  # noqa: E402,F401  (Theano's module imports it)

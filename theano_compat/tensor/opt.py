@@ -18,34 +18,17 @@ from .checks import (values_eq_approx_remove_inf, values_eq_approx_remove_inf_na
                      values_eq_approx_remove_nan)
 from .subtensor import (advanced_inc_subtensor1, advanced_subtensor, advanced_subtensor1,  # noqa: F401
                         get_canonical_form_slice, get_idx_list, make_constant)
-from ..ops.basic import make_vector as _make_vector
-from ..ops.checks import assert_ as _assert
+# Theano's op classes that its optimizer module re-exports or defines (Assert, MakeVector, Shape_i)
+from ..ops.basic import Alloc, MakeVector  # noqa: E402,F401
+from ..ops.checks import Assert  # noqa: E402,F401
+from ..ops.elementwise import Elemwise  # noqa: E402,F401
+from ..ops.reductions import All, Any, CAReduce, Prod, ProdWithoutZeros, Sum  # noqa: E402,F401
+from ..ops.shape import DimShuffle, Reshape, Shape, Shape_i  # noqa: E402,F401
+from ..ops.subtensor import (AdvancedIncSubtensor, AdvancedIncSubtensor1, AdvancedSubtensor1,  # noqa: E402,F401
+                             IncSubtensor, Subtensor)
 
-
-class Assert:
-    """Assert(msg)(x, *conds): x, once every (scalar) condition holds at call time (AssertionError)."""
-
-    def __init__(self, msg="Theano Assert failed!"):
-        self.msg = msg
-
-    def __call__(self, value, *conds):
-        return _assert(value, *conds, msg=self.msg)
-
-
-class MakeVector:
-    """MakeVector(dtype='int64')(*scalars): a vector of the scalars, upcast (never downcast) to dtype."""
-
-    def __init__(self, dtype="int64"):
-        self.dtype = dtype
-
-    def __call__(self, *inputs):
-        from .basic import as_tensor_variable
-        inputs = [as_tensor_variable(i) for i in inputs]
-        if inputs and D.upcast(self.dtype, *[i.dtype for i in inputs]) != self.dtype:
-            raise AssertionError("The upcast of the inputs to MakeVector should match the dtype given in __init__.")
-        return _make_vector(*inputs, dtype=self.dtype)
-
-
+# Theano's list of the reduction classes its optimizer treats alike
+ALL_REDUCE = [CAReduce, All, Any, Sum, Prod, ProdWithoutZeros]
 assert_op = Assert()
 assert_ = assert_op
 make_vector = MakeVector()

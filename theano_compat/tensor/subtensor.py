@@ -18,7 +18,11 @@ from ..printing import pprint  # noqa: F401
 from ..printers import DefaultPrinter
 from ..stand_ins import declare_unsupported
 from ..ops.basic import addbroadcast  # noqa: F401
-from .type_other import NoneConst, make_slice  # noqa: F401
+from .type_other import NoneConst, NoneTypeT, SliceType, make_slice  # noqa: F401
+from ..ops.shape import DimShuffle  # noqa: F401
+from ..ops.subtensor import (AdvancedBooleanIncSubtensor, AdvancedBooleanSubtensor,  # noqa: F401
+                             AdvancedIncSubtensor, AdvancedIncSubtensor1, AdvancedSubtensor, AdvancedSubtensor1,
+                             BaseAdvancedIncSubtensor, BaseAdvancedSubtensor, IncSubtensor, Subtensor)
 
 izip, xrange = zip, range
 sparse_module_ref = None
@@ -220,3 +224,4 @@ def get_canonical_form_slice(theslice, length):
 from ..compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)
 from ..graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)
 from ..graph.types import TensorType, Type  # noqa: E402,F401  (Theano's module imports it)
+from ..gof.params_type import ParamsType  # noqa: E402,F401  (Theano's module imports it)

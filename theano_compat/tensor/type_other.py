@@ -1,11 +1,52 @@
 """theano.tensor.type_other: None and slices as graph values (NoneConst, SliceConstant)."""
-from ..graph.types import Generic
+from ..graph.types import Generic, Type
 from ..gof.utils import hashtype  # noqa: F401
 from ..graph.nodes import Apply, Constant  # noqa: F401
 from ..stand_ins import declare_unsupported
 
 declare_unsupported(globals(), "symbolic slice objects are not graph values here: index with Python slices, "
-                    "whose bounds may be symbolic scalars", objects="make_slice")
+                    "whose bounds may be symbolic scalars", classes="MakeSlice", objects="make_slice")
+
+
+class SliceType(Type):
+    """Theano's type of slice values (SliceConstant's type)."""
+
+    def filter(self, x, strict=False, allow_downcast=None):
+        if isinstance(x, slice):
+            return x
+        raise TypeError("Expected a slice!")
+
+    def __str__(self):
+        return "slice"
+
+    def __eq__(self, other):
+        return type(self) == type(other)
+
+    def __hash__(self):
+        return hash(type(self))
+
+    @staticmethod
+    def may_share_memory(a, b):
+        return isinstance(a, slice) and a is b
+
+
+slicetype = SliceType()
+
+
+class NoneTypeT(Generic):
+    """Theano's type of None (NoneConst's type)."""
+
+    def filter(self, x, strict=False, allow_downcast=None):
+        if x is None:
+            return x
+        raise TypeError("Expected None!")
+
+    @staticmethod
+    def may_share_memory(a, b):
+        return False
+
+
+none_type_t = NoneTypeT()
 
 
 class SliceConstant(Constant):
@@ -29,7 +70,7 @@ class _NoneConstant(Constant):
         return "NoneConst"
 
 
-NoneConst = _NoneConstant(Generic(), None, name="NoneConst")  # Theano: a Constant of NoneTypeT
+NoneConst = _NoneConstant(none_type_t, None, name="NoneConst")
 
 
 def _is_none_const(x):

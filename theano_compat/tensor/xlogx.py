@@ -9,3 +9,4 @@ XlogY0, scalar_xlogy0 = linked_op("XlogY0", "xlogx.xlogy0", BinaryScalarOp, "the
                                   "scalar_xlogy0")
 
 __all__ = ["xlogx", "xlogy0"]
+from ..ops.elementwise import Elemwise  # noqa: E402,F401  (Theano's module imports it)

@@ -7,3 +7,4 @@ from .type import LIST_WHY, TypedListType  # noqa: F401
 declare_unsupported(globals(), LIST_WHY, classes="""Append Count Extend GetItem Index Insert Length MakeList Remove
     Reverse TypedListConstant TypedListVariable""", objects="""append count extend getitem index_ insert length
     make_list remove reverse""")
+from ..tensor.type_other import SliceType  # noqa: E402,F401  (Theano's module imports it)

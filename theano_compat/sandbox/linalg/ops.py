@@ -65,3 +65,5 @@ def spectral_radius_bound(X, log2_exponent):
     return pow(trace(XX), 2 ** (-log2_exponent))
 
 from ...graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)
+from ...ops.linalg import Dot  # noqa: E402,F401  (Theano's module imports it)
+from ...ops.shape import DimShuffle  # noqa: E402,F401  (Theano's module imports it)

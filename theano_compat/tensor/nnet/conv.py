@@ -13,3 +13,4 @@ from .abstract_conv import get_conv_output_shape, get_conv_shape_1axis, imported
 
 xrange = range
 gen_conv_code_unroll_batch_kern = noop_function("gen_conv_code_unroll_batch_kern", C_CODE_WHY)
+from ...graph.ops import OpenMPOp  # noqa: E402,F401  (Theano's module imports it)

@@ -10,3 +10,5 @@ from .abstract_conv import get_conv_output_shape  # noqa: F401
 
 ldflags = noop_function("ldflags", C_CODE_WHY)
 blas_header_version = noop_function("blas_header_version", C_CODE_WHY)
+from ...gof.params_type import ParamsType  # noqa: E402,F401  (Theano's module imports it)
+from ...gof.type import EnumList  # noqa: E402,F401  (Theano's module imports it)

@@ -8,3 +8,5 @@ from .abstract_conv import get_conv_output_shape  # noqa: F401
 from ...ops.corr import BaseCorr3dMM, Corr3dMM, Corr3dMM_gradInputs, Corr3dMM_gradWeights  # noqa: F401
 from .corr import blas_header_version, ldflags  # noqa: F401
 
+from ...gof.params_type import ParamsType  # noqa: E402,F401  (Theano's module imports it)
+from ...gof.type import EnumList  # noqa: E402,F401  (Theano's module imports it)

@@ -2,11 +2,10 @@
 from ...gradient import grad_not_implemented, grad_undefined  # noqa: F401
 from ...graph.nodes import Apply  # noqa: F401
 from ...ops.neighbours import Images2Neibs, images2neibs, neibs2images
-from ...stand_ins import C_CODE_WHY, declare_unsupported
 
 __all__ = ["images2neibs", "neibs2images", "Images2Neibs"]
 
 # Theano's op keeps its mode as a C enum (Images2Neibs.BORDER_MODE is one).
-declare_unsupported(globals(), C_CODE_WHY, classes="EnumList")
+from ...gof.type import EnumList  # noqa: E402,F401  (Theano's module imports it)
 
 from ...graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)

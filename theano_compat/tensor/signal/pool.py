@@ -11,8 +11,13 @@ from ...compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's m
 
 xrange = range
 
-# The C interface of Theano's pooling ops (their params in C structs, the cuDNN pooling-mode enum).
-declare_unsupported(globals(), C_CODE_WHY, classes="EnumList ParamsType", objects="PoolingMode_t")
+# The C interface of Theano's pooling ops: their params' types, and the pooling-mode enum.
+from ...gof.params_type import ParamsType  # noqa: E402,F401
+from ...gof.type import EnumList  # noqa: E402
+
+PoolingMode_t = EnumList(("POOLING_MAX", "max"), ("POOLING_SUM", "sum"),
+                         ("POOLING_AVERAGE_COUNT_INCLUDE_PADDING", "average_inc_pad"),
+                         ("POOLING_AVERAGE_COUNT_EXCLUDE_PADDING", "average_exc_pad"))
 try:  # theano.scalar.bool, the type of Pool's C param (theano.scalar's types are being built)
     from ...scalar import bool as bool_t  # noqa: F401
 except ImportError:

@@ -149,7 +149,7 @@ def time_major(nodes):
     from ..ops.scan import scan_op
     major = set()
     for node in nodes:
-        if node.op is scan_op:
+        if getattr(node.op, "name", None) == scan_op.name:
             n_seqs = len(node.params["spec"].seqs)
             major.update(v for v in node.inputs[1:1 + n_seqs] if getattr(v, "ndim", 0) >= 2)
             major.update(v for v in node.outputs if getattr(v, "ndim", 0) >= 2)

@@ -189,7 +189,7 @@ def softmax_with_bias(x, b):
 
 def is_softmax(v):
     """The input of softmax(x) when v is one (else None)."""
-    return v.owner.inputs[0] if v.owner is not None and v.owner.op is softmax_op else None
+    return v.owner.inputs[0] if v.owner is not None and getattr(v.owner.op, "name", None) == softmax_op.name else None
 
 
 __all__ = ["softmax", "logsoftmax", "softmax_graph", "softmax_grad", "softmax_with_bias", "softmax_op",

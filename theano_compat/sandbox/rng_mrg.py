@@ -280,3 +280,5 @@ class DotModulo(Op):
     def infer_shape(self, node, shapes):
         return [(shapes[0][0] + shapes[3][0],)]
 from ..gof.params_type import ParamsType  # noqa: E402,F401  (Theano's module imports it)
+
+from ..scalar import bool as bool_t, int32 as int_t  # noqa: E402,F401  (Theano's module imports them)

@@ -214,3 +214,8 @@ def _shape_list(shape):
 # Everything above that legacy code can reach as T.<name> (the migration tool and the coverage table read it).
 __all__ = sorted(_n for _n, _v in globals().items()
                  if not _n.startswith("_") and (not isinstance(_v, _ModuleType) or _n in _SUBMODULES))
+
+from ..scalar import int32  # noqa: E402,F401  (Theano's module imports the scalar type)
+int32_t = int32
+# tensor.basic has them too in Theano; theano.scalar needs tensor.basic loaded first, so they are set here
+basic.int32 = basic.int32_t = int32

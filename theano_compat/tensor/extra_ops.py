@@ -18,3 +18,5 @@ from ..compile.gradient import DisconnectedType, disconnected_type  # noqa: E402
 from ..graph.types import Generic  # noqa: E402,F401  (Theano's module imports it)
 from ..gof.params_type import ParamsType  # noqa: E402,F401  (Theano's module imports it)
 from ..gof.type import EnumList  # noqa: E402,F401  (Theano's module imports it)
+
+from ..scalar import int32 as int_t  # noqa: E402,F401  (Theano's module imports it)

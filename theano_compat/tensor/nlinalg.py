@@ -16,3 +16,5 @@ xrange = range
 from ..compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)
 from ..graph.ops import Op  # noqa: E402,F401  (Theano's module imports it)
 from ..ops.diag import ExtractDiag  # noqa: E402,F401  (Theano's module imports it)
+
+from ..ops.diag import AllocDiag  # noqa: E402,F401  (Theano defines it here)

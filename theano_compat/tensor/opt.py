@@ -172,3 +172,5 @@ __all__ = ["Assert", "MakeVector", "assert_op", "make_vector", "register_canonic
            "register_stabilize", "register_specialize_device", "register_uncanonicalize", "register_useless"]
 
 from ..compile.gradient import DisconnectedType  # noqa: E402,F401  (Theano's module imports it)
+
+from .sort import TopKOp  # noqa: E402,F401  (Theano's module imports it)

@@ -12,3 +12,5 @@ ldflags = noop_function("ldflags", C_CODE_WHY)
 blas_header_version = noop_function("blas_header_version", C_CODE_WHY)
 from ...gof.params_type import ParamsType  # noqa: E402,F401  (Theano's module imports it)
 from ...gof.type import EnumList  # noqa: E402,F401  (Theano's module imports it)
+
+from ...scalar import int8, int64  # noqa: E402,F401  (Theano's module imports them)

@@ -10,3 +10,5 @@ from .corr import blas_header_version, ldflags  # noqa: F401
 
 from ...gof.params_type import ParamsType  # noqa: E402,F401  (Theano's module imports it)
 from ...gof.type import EnumList  # noqa: E402,F401  (Theano's module imports it)
+
+from ...scalar import int64  # noqa: E402,F401  (Theano's module imports it)

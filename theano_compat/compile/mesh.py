@@ -146,10 +146,11 @@ def time_major(nodes):
     """The variables whose batch axis is 1: scan's sequences and stacked outputs, and what meets them in an
     elementwise op with the same number of dimensions (an RNN's targets)."""
     from ..ops.elementwise import Elemwise
+    from ..graph.ops import primitive_name
     from ..ops.scan import scan_op
     major = set()
     for node in nodes:
-        if getattr(node.op, "name", None) == scan_op.name:
+        if primitive_name(node) == scan_op.name:
             n_seqs = len(node.params["spec"].seqs)
             major.update(v for v in node.inputs[1:1 + n_seqs] if getattr(v, "ndim", 0) >= 2)
             major.update(v for v in node.outputs if getattr(v, "ndim", 0) >= 2)

@@ -137,13 +137,13 @@ lazy_op.checks = lambda node: _checked(node.params["state"])
 
 def lazy_branches(nodes, outputs, nested=False):
     """Lower each ifelse node lazily: the nodes only one of its branches needs go into that branch."""
-    if not any(getattr(n.op, "name", None) == ifelse_op.name for n in nodes):
+    if not any(primitive_name(n) == ifelse_op.name for n in nodes):
         return nodes
     nodes = list(nodes)
     i = len(nodes) - 1
     while i >= 0:
         node = nodes[i]
-        if getattr(node.op, "name", None) != ifelse_op.name:
+        if primitive_name(node) != ifelse_op.name:
             i -= 1
             continue
         n_outs = node.params["n_outs"]

@@ -9,7 +9,7 @@ import warnings
 import jax.numpy as jnp
 
 from ..graph import dtypes as D
-from ..graph.ops import TheanoOp
+from ..graph.ops import TheanoOp, primitive_name
 from ..graph.types import TensorType
 from ..graph.constants import as_tensor_variable
 
@@ -189,7 +189,7 @@ def softmax_with_bias(x, b):
 
 def is_softmax(v):
     """The input of softmax(x) when v is one (else None)."""
-    return v.owner.inputs[0] if v.owner is not None and getattr(v.owner.op, "name", None) == softmax_op.name else None
+    return v.owner.inputs[0] if v.owner is not None and primitive_name(v.owner) == softmax_op.name else None
 
 
 __all__ = ["softmax", "logsoftmax", "softmax_graph", "softmax_grad", "softmax_with_bias", "softmax_op",

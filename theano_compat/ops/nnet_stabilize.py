@@ -26,7 +26,7 @@ from .nnet_xent import (crossentropy_categorical_1hot_grad_op, crossentropy_cate
 
 
 def _op_is(v, op):
-    return v is not None and v.owner is not None and getattr(v.owner.op, "name", None) == op.name
+    return v is not None and v.owner is not None and primitive_name(v.owner) == op.name
 
 
 def _named(v, name):
@@ -339,7 +339,7 @@ _WATCHED = ("log", "log1p", "mul", "true_div", "nnet.softmax_grad", "subtensor")
 def _replacement(node):
     """(op, inputs, params) computing node's outputs stably, or None."""
     name, (first, *_) = primitive_name(node), node.inputs
-    if name not in _WATCHED and getattr(node.op, "name", None) != crossentropy_categorical_1hot_op.name:
+    if name not in _WATCHED and primitive_name(node) != crossentropy_categorical_1hot_op.name:
         return None
     dtype = node.outputs[0].dtype
     if name == "log":
@@ -359,11 +359,11 @@ def _replacement(node):
     elif name in ("mul", "true_div"):
         return (name == "mul" and len(node.inputs) == 2 and _sigmoid_grad(node)) or _sink(node, dtype) or \
             _cancel(node, dtype)
-    elif getattr(node.op, "name", None) == softmax_grad_op.name:
+    elif primitive_name(node) == softmax_grad_op.name:
         return _softmax_grad(node)
     elif name == "subtensor":
         return _indexed_xent(node, dtype)
-    elif getattr(node.op, "name", None) == crossentropy_categorical_1hot_op.name:
+    elif primitive_name(node) == crossentropy_categorical_1hot_op.name:
         y = node.inputs[1]
         if _op_is(first, softmax_op):
             return _stable_op, [first.owner.inputs[0], y], dict(kind="xent_softmax", dtype=dtype)
